@@ -1,0 +1,80 @@
+package org.cpis.rules;
+
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.cpis.model.AuditEntry;
+import org.cpis.model.ImmutableAuditEntry;
+
+/**
+ * Design rule 9: the audit log is append-only and tamper-evident. Each entry's hash is SHA-256
+ * over its own fields and the previous entry's hash, so that changing, removing or reordering an
+ * entry breaks the chain from that point on.
+ */
+public final class AuditChain {
+
+  /** The previous hash of the first entry. */
+  public static final String GENESIS = "";
+
+  private AuditChain() {}
+
+  /**
+   * The entry that follows {@code last}: {@code draft}'s fields with the next sequence number,
+   * the previous hash and its own hash filled in.
+   */
+  public static AuditEntry next(Optional<AuditEntry> last, ImmutableAuditEntry.Builder draft) {
+    return seal(
+        draft
+            .sequence(last.map(e -> e.sequence() + 1).orElse(1L))
+            .previousHash(last.map(AuditEntry::hash).orElse(GENESIS))
+            .hash("unsealed")
+            .build());
+  }
+
+  /** The entry with its hash recomputed from its fields. */
+  public static AuditEntry seal(AuditEntry entry) {
+    return AuditEntry.builder().from(entry).hash(hashOf(entry)).build();
+  }
+
+  /** SHA-256, in hex, over every field but the hash itself. */
+  public static String hashOf(AuditEntry entry) {
+    Hasher h = Hashing.sha256().newHasher();
+    h.putLong(entry.sequence());
+    put(h, entry.at().toString());
+    put(h, entry.action().name());
+    put(h, entry.actor());
+    put(h, entry.organisation().map(o -> o.value()).orElse(""));
+    put(h, entry.setting().map(Enum::name).orElse(""));
+    put(h, entry.subject().map(n -> n.value()).orElse(""));
+    put(h, entry.detail());
+    put(h, entry.previousHash());
+    return h.hash().toString();
+  }
+
+  private static void put(Hasher h, String field) {
+    h.putInt(field.length()).putString(field, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The sequence number of the first entry that breaks the chain, or empty if the whole log is
+   * intact. {@code entries} is the log from its first entry, in order; a gap, a changed field, a
+   * wrong previous hash or a wrong hash all break it.
+   */
+  public static OptionalLong firstBroken(List<AuditEntry> entries) {
+    String previous = GENESIS;
+    long expected = 1;
+    for (AuditEntry e : entries) {
+      if (e.sequence() != expected
+          || !e.previousHash().equals(previous)
+          || !e.hash().equals(hashOf(e))) {
+        return OptionalLong.of(expected);
+      }
+      previous = e.hash();
+      expected++;
+    }
+    return OptionalLong.empty();
+  }
+}

@@ -1,0 +1,58 @@
+package org.cpis.rules;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One record of a local authority's upload, as sent: every field is text and any may be missing
+ * or wrong. {@link UploadValidation} turns it into a plan change or a typed rejection. Blank text
+ * counts as missing. Dates are ISO-8601 ({@code 2024-03-31}).
+ */
+@Value.Immutable
+public abstract class UploadRecord {
+
+  /** The record's position in its file, from 1, for the report. */
+  public abstract int lineNumber();
+
+  /** The local authority's own reference for the plan. */
+  public abstract Optional<String> localReference();
+
+  /** The child's NHS number, or for an unborn plan the mother's. */
+  public abstract Optional<String> nhsNumber();
+
+  public abstract Optional<String> givenName();
+
+  public abstract Optional<String> familyName();
+
+  /** The subject's date of birth (for an unborn plan, the mother's). */
+  public abstract Optional<String> dateOfBirth();
+
+  /** {@code CPPI}, {@code LACI} or {@code UCPI}. */
+  public abstract Optional<String> planType();
+
+  public abstract Optional<String> startDate();
+
+  public abstract Optional<String> endDate();
+
+  public abstract Optional<String> expectedDeliveryDate();
+
+  public abstract Optional<String> allocatedSocialWorker();
+
+  /** {@code DELETE} removes a plan uploaded in error; blank means add or update. */
+  public abstract Optional<String> action();
+
+  public static ImmutableUploadRecord.Builder builder() {
+    return ImmutableUploadRecord.builder();
+  }
+
+  /** The text of an optional field, trimmed, if it is not blank. */
+  static Optional<String> present(Optional<String> field) {
+    return field.map(String::trim).filter(s -> !s.isEmpty());
+  }
+
+  /** Masks the NHS number, which this record may hold unvalidated. */
+  @Override
+  public String toString() {
+    return "UploadRecord{line=" + lineNumber() + ", reference=" + localReference().orElse("") + '}';
+  }
+}

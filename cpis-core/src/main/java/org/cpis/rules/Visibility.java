@@ -1,0 +1,60 @@
+package org.cpis.rules;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.cpis.model.ProtectionPlan;
+
+/**
+ * Design rule 3, visibility and retention: a plan is shown from its start date; after its end it
+ * stays visible for the policy's retention period (end + 364 for CPP and LAC, end + 28 for UCPP);
+ * an open unborn plan stays visible until 28 days after the expected delivery date; nothing is
+ * visible from the child's 18th birthday when the date of birth is known.
+ */
+public final class Visibility {
+
+  private Visibility() {}
+
+  /**
+   * The last day on which the plan is visible, or empty if it stays visible while it is open.
+   */
+  public static Optional<LocalDate> lastVisibleDay(ProtectionPlan plan, RetentionPolicy policy) {
+    Optional<LocalDate> byEnd =
+        plan.end()
+            .map(
+                end ->
+                    end.plusDays(
+                        plan.type().isUnborn()
+                            ? policy.endedUnbornPlanDays()
+                            : policy.endedPlanDays()));
+    Optional<LocalDate> byExpectedDelivery =
+        plan.end().isPresent()
+            ? Optional.empty()
+            : plan.expectedDeliveryDate()
+                .map(edd -> edd.plusDays(policy.openUnbornPlanDaysAfterExpectedDelivery()));
+    Optional<LocalDate> byAge =
+        plan.childDateOfBirth().map(dob -> dob.plusYears(policy.ageOfMajority()).minusDays(1));
+    return Stream.of(byEnd, byExpectedDelivery, byAge)
+        .flatMap(Optional::stream)
+        .min(LocalDate::compareTo);
+  }
+
+  /** Whether a health setting is shown the plan on {@code date}. */
+  public static boolean isVisible(ProtectionPlan plan, LocalDate date, RetentionPolicy policy) {
+    return !date.isBefore(plan.start())
+        && lastVisibleDay(plan, policy).map(last -> !date.isAfter(last)).orElse(true);
+  }
+
+  /**
+   * Whether the plan's visibility is over for good on {@code date}, so that it may be purged:
+   * its last visible day is before {@code date}.
+   */
+  public static boolean hasExpired(ProtectionPlan plan, LocalDate date, RetentionPolicy policy) {
+    return lastVisibleDay(plan, policy).map(last -> last.isBefore(date)).orElse(false);
+  }
+
+  /** Whether the plan is in force on {@code date}: started, and not yet at its end date. */
+  public static boolean isActive(ProtectionPlan plan, LocalDate date) {
+    return !date.isBefore(plan.start()) && !plan.hasEndedBy(date);
+  }
+}

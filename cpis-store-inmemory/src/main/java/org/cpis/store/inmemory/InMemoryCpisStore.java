@@ -1,0 +1,427 @@
+package org.cpis.store.inmemory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.cpis.model.AccessEvent;
+import org.cpis.model.AccessNotification;
+import org.cpis.model.AuditEntry;
+import org.cpis.model.DeliveryStatus;
+import org.cpis.model.LocalAuthority;
+import org.cpis.model.NhsNumber;
+import org.cpis.model.OdsCode;
+import org.cpis.model.PlanId;
+import org.cpis.model.PlanType;
+import org.cpis.model.ProtectionPlan;
+import org.cpis.model.RecordId;
+import org.cpis.model.Review;
+import org.cpis.model.UploadReceipt;
+import org.cpis.store.AccessEventStore;
+import org.cpis.store.AuditLog;
+import org.cpis.store.CpisStore;
+import org.cpis.store.DuplicateRecordException;
+import org.cpis.store.LocalAuthorityStore;
+import org.cpis.store.NotificationStore;
+import org.cpis.store.PlanStore;
+import org.cpis.store.RecordNotFoundException;
+import org.cpis.store.ReviewStore;
+import org.cpis.store.StoreTransaction;
+import org.cpis.store.UploadReceiptStore;
+
+/**
+ * The reference store, held in memory. Transactions run one at a time under a fair lock
+ * (serializable); each write records its undo, so a unit of work that throws leaves no trace.
+ * A transaction's stores may only be used inside it and on its thread; nested transactions are
+ * refused.
+ */
+public final class InMemoryCpisStore implements CpisStore {
+
+  private final ReentrantLock lock = new ReentrantLock(true);
+
+  private final Table<OdsCode, LocalAuthority, Void> localAuthorities = new Table<>(null);
+  private final Table<PlanId, ProtectionPlan, NhsNumber> plans = new Table<>(ProtectionPlan::subject);
+  private final Table<RecordId, AccessEvent, NhsNumber> accessEvents = new Table<>(AccessEvent::subject);
+  private final Table<RecordId, AccessNotification, NhsNumber> notifications =
+      new Table<>(AccessNotification::subject);
+  private final Table<RecordId, Review, Void> reviews = new Table<>(null);
+  private final Table<Long, AuditEntry, Void> audit = new Table<>(null);
+  private final Table<RecordId, UploadReceipt, OdsCode> uploads =
+      new Table<>(UploadReceipt::localAuthority);
+
+  @Override
+  public <T> T inTransaction(Function<? super StoreTransaction, ? extends T> work) {
+    Objects.requireNonNull(work, "work");
+    if (lock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("CP-IS store transactions cannot be nested");
+    }
+    lock.lock();
+    Transaction tx = new Transaction();
+    try {
+      T result = work.apply(tx);
+      tx.close();
+      return result;
+    } catch (RuntimeException | Error e) {
+      tx.close();
+      tx.undo.rollback();
+      throw e;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "InMemoryCpisStore";
+  }
+
+  private final class Transaction implements StoreTransaction {
+
+    final UndoLog undo = new UndoLog();
+    private final Thread owner = Thread.currentThread();
+    private boolean open = true;
+
+    private final LocalAuthorityStore localAuthorityStore = new LocalAuthorities();
+    private final PlanStore planStore = new Plans();
+    private final AccessEventStore accessEventStore = new AccessEvents();
+    private final NotificationStore notificationStore = new Notifications();
+    private final ReviewStore reviewStore = new Reviews();
+    private final AuditLog auditLog = new Audit();
+    private final UploadReceiptStore uploadStore = new Uploads();
+
+    void close() {
+      open = false;
+    }
+
+    private void checkOpen() {
+      if (!open || Thread.currentThread() != owner) {
+        throw new IllegalStateException(
+            "a CP-IS store transaction was used outside its unit of work");
+      }
+    }
+
+    private <K extends Comparable<? super K>, V> void insertNew(
+        Table<K, V, ?> table, K key, V row, String what) {
+      checkOpen();
+      Objects.requireNonNull(row, what);
+      if (table.contains(key)) {
+        throw new DuplicateRecordException(what + " " + key + " already exists");
+      }
+      table.put(key, row, undo);
+    }
+
+    private <K extends Comparable<? super K>, V> void replace(
+        Table<K, V, ?> table, K key, V row, String what) {
+      checkOpen();
+      Objects.requireNonNull(row, what);
+      if (!table.contains(key)) {
+        throw new RecordNotFoundException(what + " " + key + " does not exist");
+      }
+      table.put(key, row, undo);
+    }
+
+    private <K extends Comparable<? super K>, V> Optional<V> get(Table<K, V, ?> table, K key) {
+      checkOpen();
+      return table.get(Objects.requireNonNull(key, "key"));
+    }
+
+    private <V> List<V> where(Table<?, V, ?> table, Predicate<? super V> condition) {
+      checkOpen();
+      return table.where(condition);
+    }
+
+    @Override
+    public LocalAuthorityStore localAuthorities() {
+      checkOpen();
+      return localAuthorityStore;
+    }
+
+    @Override
+    public PlanStore plans() {
+      checkOpen();
+      return planStore;
+    }
+
+    @Override
+    public AccessEventStore accessEvents() {
+      checkOpen();
+      return accessEventStore;
+    }
+
+    @Override
+    public NotificationStore notifications() {
+      checkOpen();
+      return notificationStore;
+    }
+
+    @Override
+    public ReviewStore reviews() {
+      checkOpen();
+      return reviewStore;
+    }
+
+    @Override
+    public AuditLog audit() {
+      checkOpen();
+      return auditLog;
+    }
+
+    @Override
+    public UploadReceiptStore uploads() {
+      checkOpen();
+      return uploadStore;
+    }
+
+    private final class LocalAuthorities implements LocalAuthorityStore {
+      @Override
+      public void insert(LocalAuthority la) {
+        insertNew(localAuthorities, la.odsCode(), la, "local authority");
+      }
+
+      @Override
+      public void update(LocalAuthority la) {
+        replace(localAuthorities, la.odsCode(), la, "local authority");
+      }
+
+      @Override
+      public Optional<LocalAuthority> find(OdsCode odsCode) {
+        return get(localAuthorities, odsCode);
+      }
+
+      @Override
+      public List<LocalAuthority> findAll() {
+        return where(localAuthorities, la -> true);
+      }
+    }
+
+    private final class Plans implements PlanStore {
+      @Override
+      public void insert(ProtectionPlan plan) {
+        insertNew(plans, plan.id(), plan, "plan");
+      }
+
+      @Override
+      public void update(ProtectionPlan plan) {
+        replace(plans, plan.id(), plan, "plan");
+      }
+
+      @Override
+      public boolean delete(PlanId id) {
+        checkOpen();
+        return plans.remove(Objects.requireNonNull(id, "id"), undo);
+      }
+
+      @Override
+      public Optional<ProtectionPlan> find(PlanId id) {
+        return get(plans, id);
+      }
+
+      @Override
+      public List<ProtectionPlan> findBySubject(NhsNumber subject) {
+        checkOpen();
+        return List.copyOf(plans.byIndex(Objects.requireNonNull(subject, "subject")));
+      }
+
+      @Override
+      public List<ProtectionPlan> findByLocalAuthority(OdsCode localAuthority) {
+        Objects.requireNonNull(localAuthority, "localAuthority");
+        return where(plans, p -> p.localAuthority().equals(localAuthority));
+      }
+
+      @Override
+      public List<ProtectionPlan> findEndedBefore(PlanType type, LocalDate date) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(date, "date");
+        return where(plans, p -> p.type() == type && p.end().filter(e -> e.isBefore(date)).isPresent());
+      }
+
+      @Override
+      public List<ProtectionPlan> findOpenWithExpectedDeliveryBefore(LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        return where(
+            plans,
+            p -> p.end().isEmpty() && p.expectedDeliveryDate().filter(d -> d.isBefore(date)).isPresent());
+      }
+
+      @Override
+      public List<ProtectionPlan> findChildBornBefore(LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        return where(plans, p -> p.childDateOfBirth().filter(d -> d.isBefore(date)).isPresent());
+      }
+    }
+
+    private final class AccessEvents implements AccessEventStore {
+      @Override
+      public void insert(AccessEvent event) {
+        insertNew(accessEvents, event.id(), event, "access event");
+      }
+
+      @Override
+      public Optional<AccessEvent> find(RecordId id) {
+        return get(accessEvents, id);
+      }
+
+      @Override
+      public List<AccessEvent> findRecentBySubject(NhsNumber subject, int limit) {
+        checkOpen();
+        requireLimit(limit);
+        return accessEvents.byIndex(Objects.requireNonNull(subject, "subject")).stream()
+            .sorted(RECENT_FIRST)
+            .limit(limit)
+            .collect(Collectors.toList());
+      }
+
+      @Override
+      public int deleteBySubject(NhsNumber subject) {
+        checkOpen();
+        List<AccessEvent> events = accessEvents.byIndex(Objects.requireNonNull(subject, "subject"));
+        events.forEach(e -> accessEvents.remove(e.id(), undo));
+        return events.size();
+      }
+    }
+
+    private final class Notifications implements NotificationStore {
+      @Override
+      public void insert(AccessNotification notification) {
+        insertNew(notifications, notification.id(), notification, "notification");
+      }
+
+      @Override
+      public void update(AccessNotification notification) {
+        replace(notifications, notification.id(), notification, "notification");
+      }
+
+      @Override
+      public Optional<AccessNotification> find(RecordId id) {
+        return get(notifications, id);
+      }
+
+      @Override
+      public List<AccessNotification> findPendingDue(Instant time, int limit) {
+        checkOpen();
+        requireLimit(limit);
+        Objects.requireNonNull(time, "time");
+        return notifications.values()
+            .filter(n -> n.deliveryStatus() == DeliveryStatus.PENDING && !n.nextAttemptAt().isAfter(time))
+            .sorted(
+                Comparator.comparing(AccessNotification::nextAttemptAt)
+                    .thenComparing(AccessNotification::id))
+            .limit(limit)
+            .collect(Collectors.toList());
+      }
+
+      @Override
+      public List<AccessNotification> findUnreviewed(OdsCode localAuthority) {
+        Objects.requireNonNull(localAuthority, "localAuthority");
+        List<AccessNotification> found =
+            where(notifications, n -> n.localAuthority().equals(localAuthority) && !reviews.contains(n.id()));
+        found.sort(BY_ACCESS);
+        return found;
+      }
+
+      @Override
+      public List<AccessNotification> findBySubject(NhsNumber subject) {
+        checkOpen();
+        return notifications.byIndex(Objects.requireNonNull(subject, "subject")).stream()
+            .sorted(BY_ACCESS)
+            .collect(Collectors.toList());
+      }
+
+      @Override
+      public int deleteBySubject(NhsNumber subject) {
+        checkOpen();
+        List<AccessNotification> found = notifications.byIndex(Objects.requireNonNull(subject, "subject"));
+        found.forEach(
+            n -> {
+              reviews.remove(n.id(), undo);
+              notifications.remove(n.id(), undo);
+            });
+        return found.size();
+      }
+    }
+
+    private final class Reviews implements ReviewStore {
+      @Override
+      public void insert(Review review) {
+        checkOpen();
+        if (!notifications.contains(review.notificationId())) {
+          throw new RecordNotFoundException(
+              "notification " + review.notificationId() + " does not exist");
+        }
+        insertNew(reviews, review.notificationId(), review, "review of notification");
+      }
+
+      @Override
+      public Optional<Review> find(RecordId notificationId) {
+        return get(reviews, notificationId);
+      }
+
+      @Override
+      public List<Review> findByLocalAuthority(OdsCode localAuthority) {
+        Objects.requireNonNull(localAuthority, "localAuthority");
+        List<Review> found = where(reviews, r -> r.localAuthority().equals(localAuthority));
+        found.sort(Comparator.comparing(Review::reviewedAt).thenComparing(Review::notificationId));
+        return found;
+      }
+    }
+
+    private final class Audit implements AuditLog {
+      @Override
+      public void append(AuditEntry entry) {
+        checkOpen();
+        long expected = audit.lastKey().orElse(0L) + 1;
+        if (entry.sequence() != expected) {
+          throw new DuplicateRecordException(
+              "audit entry " + entry.sequence() + " does not follow the last entry; expected "
+                  + expected);
+        }
+        audit.put(entry.sequence(), entry, undo);
+      }
+
+      @Override
+      public Optional<AuditEntry> last() {
+        checkOpen();
+        return audit.lastKey().flatMap(audit::get);
+      }
+
+      @Override
+      public List<AuditEntry> read(long fromSequence, int limit) {
+        checkOpen();
+        requireLimit(limit);
+        return audit.from(fromSequence).limit(limit).collect(Collectors.toList());
+      }
+    }
+
+    private final class Uploads implements UploadReceiptStore {
+      @Override
+      public void insert(UploadReceipt receipt) {
+        insertNew(uploads, receipt.id(), receipt, "upload receipt");
+      }
+
+      @Override
+      public Optional<UploadReceipt> findLatest(OdsCode localAuthority) {
+        checkOpen();
+        return uploads.byIndex(Objects.requireNonNull(localAuthority, "localAuthority")).stream()
+            .max(Comparator.comparing(UploadReceipt::receivedAt).thenComparing(UploadReceipt::id));
+      }
+    }
+  }
+
+  private static final Comparator<AccessEvent> RECENT_FIRST =
+      Comparator.comparing(AccessEvent::accessedAt).thenComparing(AccessEvent::id).reversed();
+
+  private static final Comparator<AccessNotification> BY_ACCESS =
+      Comparator.comparing(AccessNotification::accessedAt).thenComparing(AccessNotification::id);
+
+  private static void requireLimit(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("a limit cannot be negative: " + limit);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package org.cpis.store.inmemory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A keyed table with one optional secondary index. Every write records how to undo itself in
+ * the current transaction's undo log, so that a failed transaction can be rolled back.
+ */
+final class Table<K extends Comparable<? super K>, V, I> {
+
+  private final TreeMap<K, V> rows = new TreeMap<>();
+  private final Map<I, TreeSet<K>> index = new HashMap<>();
+  private final Function<V, I> indexKey;
+
+  Table(Function<V, I> indexKey) {
+    this.indexKey = indexKey;
+  }
+
+  Optional<V> get(K key) {
+    return Optional.ofNullable(rows.get(key));
+  }
+
+  boolean contains(K key) {
+    return rows.containsKey(key);
+  }
+
+  /** Stores the row, replacing any with the same key. */
+  void put(K key, V value, UndoLog undo) {
+    V previous = rows.put(key, value);
+    reindex(key, previous, value);
+    undo.record(
+        () -> {
+          if (previous == null) {
+            rows.remove(key);
+          } else {
+            rows.put(key, previous);
+          }
+          reindex(key, value, previous);
+        });
+  }
+
+  boolean remove(K key, UndoLog undo) {
+    V previous = rows.remove(key);
+    if (previous == null) {
+      return false;
+    }
+    reindex(key, previous, null);
+    undo.record(
+        () -> {
+          rows.put(key, previous);
+          reindex(key, null, previous);
+        });
+    return true;
+  }
+
+  /** Rows whose index key is {@code indexValue}, in key order. */
+  List<V> byIndex(I indexValue) {
+    TreeSet<K> keys = index.get(indexValue);
+    if (keys == null) {
+      return Collections.emptyList();
+    }
+    List<V> found = new ArrayList<>(keys.size());
+    keys.forEach(k -> found.add(rows.get(k)));
+    return found;
+  }
+
+  Optional<K> lastKey() {
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.lastKey());
+  }
+
+  /** Rows with key at or after {@code from}, in key order. */
+  Stream<V> from(K from) {
+    return rows.tailMap(from, true).values().stream();
+  }
+
+  Stream<V> values() {
+    return rows.values().stream();
+  }
+
+  Collection<V> all() {
+    return rows.values();
+  }
+
+  List<V> where(java.util.function.Predicate<? super V> condition) {
+    return values().filter(condition).collect(Collectors.toList());
+  }
+
+  private void reindex(K key, V removed, V added) {
+    if (indexKey == null) {
+      return;
+    }
+    if (removed != null) {
+      I old = indexKey.apply(removed);
+      TreeSet<K> keys = index.get(old);
+      if (keys != null) {
+        keys.remove(key);
+        if (keys.isEmpty()) {
+          index.remove(old);
+        }
+      }
+    }
+    if (added != null) {
+      index.computeIfAbsent(indexKey.apply(added), k -> new TreeSet<>()).add(key);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package org.cpis.model;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * A valid NHS number: ten digits whose tenth is the Modulus 11 check digit of the first nine
+ * (NHS Data Dictionary, "NHS Number").
+ *
+ * <p>An NHS number identifies a child, so {@link #toString()} shows it masked ({@code *** ***
+ * 5919}); the full value is only returned by {@link #value()} and {@link #formatted()}, which a
+ * caller asks for explicitly. Parse errors never repeat the input.
+ */
+public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
+
+  private static final long serialVersionUID = 1L;
+  private static final int LENGTH = 10;
+
+  private final String value;
+
+  private NhsNumber(String value) {
+    this.value = value;
+  }
+
+  /**
+   * Parses an NHS number written as ten digits ({@code 9434765919}) or as 3-3-4 groups separated
+   * by single spaces ({@code 943 476 5919}) or single hyphens ({@code 943-476-5919}).
+   *
+   * @throws InvalidNhsNumberException naming the rule that failed; its message never contains
+   *     the input
+   */
+  public static NhsNumber parse(String text) {
+    String digits = digitsOf(text);
+    int check = checkDigitOf(digits);
+    if (check == CHECK_DIGIT_IMPOSSIBLE || check != digits.charAt(9) - '0') {
+      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.CHECK_DIGIT);
+    }
+    return new NhsNumber(digits);
+  }
+
+  /** Whether {@link #parse(String)} would accept the text; never throws, {@code false} for null. */
+  public static boolean isValid(String text) {
+    try {
+      parse(text);
+      return true;
+    } catch (InvalidNhsNumberException e) {
+      return false;
+    }
+  }
+
+  /** Value that {@link #checkDigitOf(String)} returns when no check digit can make the number valid. */
+  static final int CHECK_DIGIT_IMPOSSIBLE = 10;
+
+  /**
+   * The Modulus 11 check digit of the first nine digits: weights 10 to 2, check = 11 - (sum mod
+   * 11), 11 becomes 0; {@value #CHECK_DIGIT_IMPOSSIBLE} means that no tenth digit is valid.
+   */
+  static int checkDigitOf(CharSequence digits) {
+    int sum = 0;
+    for (int i = 0; i < 9; i++) {
+      sum += (digits.charAt(i) - '0') * (10 - i);
+    }
+    int check = 11 - (sum % 11);
+    return check == 11 ? 0 : check;
+  }
+
+  /**
+   * The Modulus 11 check digit for a nine-digit prefix, if one exists.
+   *
+   * @param firstNine exactly nine ASCII digits
+   * @return the check digit 0-9, or empty when every tenth digit would make the number invalid
+   * @throws IllegalArgumentException if {@code firstNine} is not nine digits
+   */
+  public static java.util.OptionalInt checkDigit(String firstNine) {
+    if (firstNine == null || firstNine.length() != 9 || !allDigits(firstNine)) {
+      throw new IllegalArgumentException("a check digit is computed from exactly nine digits");
+    }
+    int check = checkDigitOf(firstNine);
+    return check == CHECK_DIGIT_IMPOSSIBLE
+        ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(check);
+  }
+
+  private static String digitsOf(String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.EMPTY);
+    }
+    String digits;
+    if (text.length() == 12 && isGrouped(text)) {
+      digits = text.substring(0, 3) + text.substring(4, 7) + text.substring(8);
+    } else if (text.length() == LENGTH) {
+      digits = text;
+    } else if (hasNonDigitOtherThanSeparators(text)) {
+      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.NON_DIGIT);
+    } else if (countDigits(text) != LENGTH) {
+      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.LENGTH);
+    } else {
+      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.GROUPING);
+    }
+    if (!allDigits(digits)) {
+      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.NON_DIGIT);
+    }
+    return digits;
+  }
+
+  private static boolean isGrouped(String text) {
+    char first = text.charAt(3);
+    return (first == ' ' || first == '-') && text.charAt(7) == first;
+  }
+
+  private static boolean hasNonDigitOtherThanSeparators(String text) {
+    return text.chars().anyMatch(c -> !isAsciiDigit(c) && c != ' ' && c != '-');
+  }
+
+  private static long countDigits(String text) {
+    return text.chars().filter(NhsNumber::isAsciiDigit).count();
+  }
+
+  private static boolean allDigits(String text) {
+    return text.chars().allMatch(NhsNumber::isAsciiDigit);
+  }
+
+  private static boolean isAsciiDigit(int c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** The ten digits, unmasked, e.g. {@code 9434765919}. */
+  public String value() {
+    return value;
+  }
+
+  /** The ten digits in the printed 3-3-4 form, unmasked, e.g. {@code 943 476 5919}. */
+  public String formatted() {
+    return value.substring(0, 3) + ' ' + value.substring(3, 6) + ' ' + value.substring(6);
+  }
+
+  /** The masked form, e.g. {@code *** *** 5919}: safe for logs and messages. */
+  public String masked() {
+    return "*** *** " + value.substring(6);
+  }
+
+  /** The masked form, e.g. {@code *** *** 5919}; never the full number. */
+  @Override
+  public String toString() {
+    return masked();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof NhsNumber && ((NhsNumber) other).value.equals(value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  @Override
+  public int compareTo(NhsNumber other) {
+    return value.compareTo(other.value);
+  }
+
+  private Object readResolve() {
+    return parse(Objects.requireNonNull(value));
+  }
+}
