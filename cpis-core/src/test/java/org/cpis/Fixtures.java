@@ -146,5 +146,18 @@ final class Fixtures {
     LocalDate today() {
       return cpis.today();
     }
+
+    /** Reads the store directly, around the engine. */
+    <T> T read(java.util.function.Function<org.cpis.store.StoreTransaction, T> query) {
+      return store.inTransaction((org.cpis.store.StoreTransaction tx) -> query.apply(tx));
+    }
+
+    java.util.List<org.cpis.model.AccessEvent> accessesTo(NhsNumber subject) {
+      return read(tx -> tx.accessEvents().findRecentBySubject(subject, Integer.MAX_VALUE));
+    }
+
+    java.util.List<org.cpis.model.AccessNotification> notificationsAbout(NhsNumber subject) {
+      return read(tx -> tx.notifications().findBySubject(subject));
+    }
   }
 }
