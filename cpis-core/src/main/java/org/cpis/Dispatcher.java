@@ -60,7 +60,7 @@ final class Dispatcher {
       }
     }
     if (delivered + failed > 0) {
-      LOG.info("Outbox pass: {} notifications delivered, {} failed", delivered, failed);
+      LOG.debug("Outbox pass: {} notifications delivered, {} failed", delivered, failed);
     }
     return DispatchReport.builder().at(at).delivered(delivered).failed(failed).build();
   }
