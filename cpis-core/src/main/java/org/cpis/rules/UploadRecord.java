@@ -54,9 +54,12 @@ public abstract class UploadRecord {
     return ImmutableUploadRecord.builder();
   }
 
-  /** The text of an optional field, trimmed, if it is not blank. */
+  /**
+   * The text of an optional field, stripped of white space, if it is not blank ({@link
+   * String#isBlank()}: Unicode white space such as U+2003 counts, not only ASCII).
+   */
   static Optional<String> present(Optional<String> field) {
-    return field.map(String::trim).filter(s -> !s.isEmpty());
+    return field.map(String::strip).filter(s -> !s.isEmpty());
   }
 
   /** Masks the NHS number, which this record may hold unvalidated. */
