@@ -153,7 +153,7 @@ public final class LocalAuthorityDesk {
     ImmutableRecordOutcome.Builder outcome =
         RecordOutcome.builder()
             .lineNumber(record.lineNumber())
-            .localReference(record.localReference().map(String::trim).filter(s -> !s.isEmpty()));
+            .localReference(record.localReference().map(String::strip).filter(s -> !s.isEmpty()));
     if (decision.isRejected()) {
       return outcome.status(RecordOutcome.Status.REJECTED).reason(decision.rejection()).build();
     }
