@@ -11,5 +11,10 @@ public enum BirthRejection {
   /** The date of birth is before the unborn plan started. */
   BIRTH_BEFORE_PLAN_START,
   /** The date of birth is after today. */
-  BIRTH_IN_FUTURE
+  BIRTH_IN_FUTURE,
+  /**
+   * The baby's plan would take the reference of a plan the local authority already has. Decided
+   * by the engine, which knows the stored plans, not by {@link UnbornLinkage}.
+   */
+  BABY_PLAN_REFERENCE_IN_USE
 }

@@ -1,6 +1,8 @@
 package org.cpis.rules;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,9 +27,17 @@ public final class NotificationRouting {
 
   private NotificationRouting() {}
 
-  /** The order in which an authority's plans are considered: active first, latest start, id. */
+  /**
+   * The order in which an authority's plans are considered: active first, latest start, id;
+   * "active" on the day {@code at} falls on in UTC. The engine uses {@link #relevance(LocalDate)}
+   * with the day in its configured zone.
+   */
   public static Comparator<ProtectionPlan> relevance(Instant at) {
-    java.time.LocalDate day = at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    return relevance(at.atZone(ZoneOffset.UTC).toLocalDate());
+  }
+
+  /** The order in which an authority's plans are considered on {@code day}: active first, latest start, id. */
+  public static Comparator<ProtectionPlan> relevance(LocalDate day) {
     return Comparator.<ProtectionPlan, Boolean>comparing(p -> !Visibility.isActive(p, day))
         .thenComparing(ProtectionPlan::start, Comparator.reverseOrder())
         .thenComparing(ProtectionPlan::id);
@@ -39,16 +49,27 @@ public final class NotificationRouting {
   }
 
   /**
+   * The notifications an unscheduled access creates, as {@link #notificationsFor(AccessEvent,
+   * List, LocalDate)} on the day of the access in UTC.
+   */
+  public static List<AccessNotification> notificationsFor(
+      AccessEvent event, List<ProtectionPlan> visiblePlans) {
+    return notificationsFor(
+        event, visiblePlans, event.accessedAt().atZone(ZoneOffset.UTC).toLocalDate());
+  }
+
+  /**
    * The notifications an unscheduled access creates, one per owning local authority of the
    * visible plans, ordered by ODS code, pending delivery from the time of access.
    *
    * @param visiblePlans the plans visible to the accessor, all recorded under the event's subject
+   * @param day the day of the access in the service's zone, which decides which plans are active
    */
   public static List<AccessNotification> notificationsFor(
-      AccessEvent event, List<ProtectionPlan> visiblePlans) {
+      AccessEvent event, List<ProtectionPlan> visiblePlans, LocalDate day) {
     Map<OdsCode, List<ProtectionPlan>> byAuthority = new LinkedHashMap<>();
     visiblePlans.stream()
-        .sorted(Comparator.comparing(ProtectionPlan::localAuthority).thenComparing(relevance(event.accessedAt())))
+        .sorted(Comparator.comparing(ProtectionPlan::localAuthority).thenComparing(relevance(day)))
         .forEach(p -> byAuthority.computeIfAbsent(p.localAuthority(), k -> new ArrayList<>()).add(p));
     List<AccessNotification> notifications = new ArrayList<>(byAuthority.size());
     byAuthority.forEach(

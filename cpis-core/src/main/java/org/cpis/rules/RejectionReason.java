@@ -14,7 +14,8 @@ public enum RejectionReason {
   EXPECTED_DELIVERY_DATE_ON_BORN_CHILD("R10", "only an unborn child protection plan has an expected delivery date"),
   UNKNOWN_ACTION("R11", "the action is neither blank nor DELETE"),
   DUPLICATE_IN_FILE("R12", "another record in the same file has the same local reference"),
-  NO_DEMOGRAPHIC_MATCH("R13", "the NHS number, name and date of birth do not match the national record");
+  NO_DEMOGRAPHIC_MATCH("R13", "the NHS number, name and date of birth do not match the national record"),
+  MALFORMED_LINE("R14", "the line does not have the columns of the file's header");
 
   private final String code;
   private final String description;

@@ -41,6 +41,15 @@ public abstract class UploadRecord {
   /** {@code DELETE} removes a plan uploaded in error; blank means add or update. */
   public abstract Optional<String> action();
 
+  /**
+   * Whether the line could not be read as a record (e.g. the wrong number of columns); such a
+   * record is rejected as {@link RejectionReason#MALFORMED_LINE}, never dropped.
+   */
+  @Value.Default
+  public boolean malformed() {
+    return false;
+  }
+
   public static ImmutableUploadRecord.Builder builder() {
     return ImmutableUploadRecord.builder();
   }

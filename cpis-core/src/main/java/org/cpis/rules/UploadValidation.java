@@ -46,6 +46,9 @@ public final class UploadValidation {
   /** Validates one record from {@code localAuthority}. */
   public static Decision<PlanChange, RejectionReason> validate(
       UploadRecord record, OdsCode localAuthority) {
+    if (record.malformed()) {
+      return Decision.reject(RejectionReason.MALFORMED_LINE);
+    }
     Optional<String> reference = UploadRecord.present(record.localReference());
     if (reference.isEmpty()) {
       return Decision.reject(RejectionReason.MISSING_LOCAL_REFERENCE);

@@ -1,0 +1,57 @@
+package org.cpis;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.cpis.model.AccessEvent;
+import org.cpis.model.NhsNumber;
+import org.cpis.model.RecordId;
+import org.cpis.rules.AccessKind;
+import org.immutables.value.Value;
+
+/**
+ * What a health-side check shows (design rules 6 and 7): the visible plans with their local
+ * authorities' contacts, and, when there is an alert, the most recent unscheduled accesses to the
+ * record before this one.
+ */
+@Value.Immutable
+public abstract class CheckResult {
+
+  /** The NHS number checked; {@code toString()} shows it masked. */
+  public abstract NhsNumber nhsNumber();
+
+  public abstract Instant checkedAt();
+
+  /** Whether the check was an unscheduled access (it notifies) or a silent read (it does not). */
+  public abstract AccessKind accessKind();
+
+  /** The plans visible on the day of the check, ordered by plan id. */
+  public abstract List<VisiblePlan> plans();
+
+  /**
+   * Up to {@link org.cpis.rules.ServiceLevels#accessHistoryLimit()} unscheduled accesses before
+   * this one, newest first; empty when there is no alert, so that a check of a child without a
+   * visible plan learns nothing about the child.
+   */
+  public abstract List<AccessEvent> recentAccesses();
+
+  /** The access event this check recorded: present for every unscheduled access, alert or not. */
+  public abstract Optional<RecordId> accessEventId();
+
+  /** The ids of the notifications this check created, one per owning local authority. */
+  public abstract List<RecordId> notificationIds();
+
+  /** Whether any plan is visible. */
+  public boolean hasAlert() {
+    return !plans().isEmpty();
+  }
+
+  /** How many notifications this check created. */
+  public int notificationsCreated() {
+    return notificationIds().size();
+  }
+
+  public static ImmutableCheckResult.Builder builder() {
+    return ImmutableCheckResult.builder();
+  }
+}

@@ -1,0 +1,180 @@
+package org.cpis;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.cpis.model.AccessEvent;
+import org.cpis.model.AccessNotification;
+import org.cpis.model.AuditAction;
+import org.cpis.model.LocalAuthority;
+import org.cpis.model.OdsCode;
+import org.cpis.model.ProtectionPlan;
+import org.cpis.model.RecordId;
+import org.cpis.rules.AccessKind;
+import org.cpis.rules.NotificationRouting;
+import org.cpis.rules.Visibility;
+import org.cpis.store.StoreTransaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The health side of the service (design rules 6 and 7): checks a child's NHS number and shows
+ * the visible plans with whom to call, and the recent unscheduled accesses.
+ *
+ * <p>What a check writes, all in one store transaction:
+ *
+ * <ul>
+ *   <li>always an audit entry, alert or not;
+ *   <li>for an unscheduled access ({@link AccessKind#of}): an access event, whether or not a plan
+ *       is visible, since the access history is of unscheduled accesses to the child's record
+ *       (if a plan starts later, it shows the earlier attendances);
+ *   <li>for an unscheduled access that finds visible plans: one notification per owning local
+ *       authority ({@link NotificationRouting#notificationsFor}), pending in the outbox.
+ * </ul>
+ *
+ * A silent read writes only the audit entry. After a check that created notifications commits,
+ * the engine tries to deliver them at once (best effort: a failure leaves them pending for {@link
+ * Cpis#dispatchNotifications()} and never fails the check).
+ *
+ * <p>Visibility is decided on the clock's day in the engine's zone ({@link
+ * Cpis.Builder#zone(java.time.ZoneId)}). Thread-safe.
+ */
+public final class HealthService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HealthService.class);
+
+  private final Engine engine;
+  private final Dispatcher dispatcher;
+
+  HealthService(Engine engine, Dispatcher dispatcher) {
+    this.engine = engine;
+    this.dispatcher = dispatcher;
+  }
+
+  /** Checks a child's record; see the class description for what it writes. */
+  public CheckResult check(CheckRequest request) {
+    Objects.requireNonNull(request, "request");
+    AccessKind kind =
+        AccessKind.of(
+            request.accessor().rbacActivityCode(), request.setting(), request.unscheduled());
+    RecordId eventId = kind.notifies() ? engine.newId() : null;
+    Written written = engine.inTransaction(tx -> write(tx, request, kind, eventId));
+    CheckResult result = written.result;
+    LOG.debug(
+        "Check of {} by {} at {} ({}, {}): {} plans visible, {} notifications",
+        request.nhsNumber().masked(),
+        request.accessor().userId(),
+        request.organisation().odsCode(),
+        request.setting(),
+        kind,
+        result.plans().size(),
+        result.notificationsCreated());
+    if (!written.notifications.isEmpty() && engine.dispatchAfterCheck) {
+      dispatcher.deliverNow(written.notifications);
+    }
+    return result;
+  }
+
+  private Written write(
+      StoreTransaction tx, CheckRequest request, AccessKind kind, RecordId eventId) {
+    Instant now = engine.now();
+    LocalDate today = engine.dayOf(now);
+    List<ProtectionPlan> visible =
+        tx.plans().findBySubject(request.nhsNumber()).stream()
+            .filter(p -> Visibility.isVisible(p, today, engine.retention))
+            .collect(Collectors.toList());
+    List<AccessEvent> recent =
+        visible.isEmpty()
+            ? List.of()
+            : tx.accessEvents()
+                .findRecentBySubject(request.nhsNumber(), engine.levels.accessHistoryLimit());
+    List<AccessNotification> notifications = List.of();
+    if (kind.notifies()) {
+      AccessEvent event =
+          AccessEvent.builder()
+              .id(eventId)
+              .subject(request.nhsNumber())
+              .accessor(request.accessor())
+              .organisation(request.organisation())
+              .setting(request.setting())
+              .accessedAt(now)
+              .build();
+      tx.accessEvents().insert(event);
+      notifications = NotificationRouting.notificationsFor(event, visible, today);
+      notifications.forEach(tx.notifications()::insert);
+    }
+    engine.audit(
+        tx,
+        now,
+        AuditAction.CHECK,
+        request.accessor().userId(),
+        Optional.of(request.organisation().odsCode()),
+        Optional.of(request.setting()),
+        Optional.of(request.nhsNumber()),
+        kind + " by " + request.accessor().role() + " (" + request.accessor().rbacActivityCode()
+            + "): " + visible.size() + " plans visible, " + notifications.size()
+            + " notifications" + (eventId == null ? "" : ", access " + eventId));
+    CheckResult result =
+        CheckResult.builder()
+            .nhsNumber(request.nhsNumber())
+            .checkedAt(now)
+            .accessKind(kind)
+            .plans(visiblePlans(tx, visible, today))
+            .recentAccesses(recent)
+            .accessEventId(Optional.ofNullable(eventId))
+            .notificationIds(
+                notifications.stream().map(AccessNotification::id).collect(Collectors.toList()))
+            .build();
+    return new Written(result, notifications);
+  }
+
+  private List<VisiblePlan> visiblePlans(
+      StoreTransaction tx, List<ProtectionPlan> plans, LocalDate today) {
+    Map<OdsCode, LocalAuthority> authorities = new HashMap<>();
+    List<VisiblePlan> shown = new ArrayList<>(plans.size());
+    for (ProtectionPlan p : plans) {
+      LocalAuthority la =
+          authorities.computeIfAbsent(
+              p.localAuthority(), ods -> tx.localAuthorities().find(ods).orElseGet(() -> unregistered(ods)));
+      shown.add(
+          VisiblePlan.builder()
+              .planId(p.id())
+              .type(p.type())
+              .start(p.start())
+              .end(p.end())
+              .active(Visibility.isActive(p, today))
+              .localAuthority(la)
+              .expectedDeliveryDate(p.expectedDeliveryDate())
+              .build());
+    }
+    shown.sort(java.util.Comparator.comparing(VisiblePlan::planId));
+    return shown;
+  }
+
+  private static LocalAuthority unregistered(OdsCode ods) {
+    LOG.warn("A visible plan belongs to local authority {}, which is not registered", ods);
+    return LocalAuthority.builder()
+        .odsCode(ods)
+        .name("Local authority " + ods + " (not registered)")
+        .officeHoursPhone("not registered")
+        .emergencyDutyPhone("not registered")
+        .build();
+  }
+
+  /** What a check's transaction wrote. */
+  private static final class Written {
+    final CheckResult result;
+    final List<AccessNotification> notifications;
+
+    Written(CheckResult result, List<AccessNotification> notifications) {
+      this.result = result;
+      this.notifications = notifications;
+    }
+  }
+}

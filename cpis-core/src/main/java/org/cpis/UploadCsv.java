@@ -1,0 +1,271 @@
+package org.cpis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.cpis.rules.UploadRecord;
+
+/**
+ * Reads and writes a local authority's upload file (design rule 5): CSV with RFC 4180 quoting,
+ * a header row naming the {@link #COLUMNS} (in any order, each once, case-insensitive), then one
+ * record per row. Rows end with LF, CRLF or CR; a quoted field may hold commas, quotes ({@code
+ * ""}) and line breaks. A blank field is a missing value.
+ *
+ * <p>Records are numbered from 1 for the first row after the header; an empty row holds no record
+ * and is skipped, but still counted, so numbers match the file's rows. A row with the wrong
+ * number of fields, text after a closing quote, or an unterminated quote becomes a record with
+ * only its number, marked {@link UploadRecord#malformed()}, which the engine rejects as {@link
+ * org.cpis.rules.RejectionReason#MALFORMED_LINE}: no row is dropped.
+ */
+public final class UploadCsv {
+
+  /** The header's columns, in the order {@link #write(List)} writes them. */
+  public static final List<String> COLUMNS =
+      List.of(
+          "local_reference",
+          "nhs_number",
+          "given_name",
+          "family_name",
+          "date_of_birth",
+          "plan_type",
+          "start_date",
+          "end_date",
+          "expected_delivery_date",
+          "allocated_social_worker",
+          "action");
+
+  private static final List<Function<UploadRecord, Optional<String>>> FIELDS =
+      List.of(
+          UploadRecord::localReference,
+          UploadRecord::nhsNumber,
+          UploadRecord::givenName,
+          UploadRecord::familyName,
+          UploadRecord::dateOfBirth,
+          UploadRecord::planType,
+          UploadRecord::startDate,
+          UploadRecord::endDate,
+          UploadRecord::expectedDeliveryDate,
+          UploadRecord::allocatedSocialWorker,
+          UploadRecord::action);
+
+  private UploadCsv() {}
+
+  /**
+   * The records of an upload file, one per non-empty row after the header, in file order.
+   *
+   * @throws UploadFormatException if there is no header row, or it does not name exactly the
+   *     {@link #COLUMNS}
+   * @throws UncheckedIOException if the reader fails
+   */
+  public static List<UploadRecord> read(Reader csv) {
+    Rows rows = new Rows(csv instanceof BufferedReader ? csv : new BufferedReader(csv));
+    Row header = rows.next();
+    if (header == null) {
+      throw new UploadFormatException("The upload file is empty: it needs a header row");
+    }
+    int[] columnOf = columnPositions(header);
+    List<UploadRecord> records = new ArrayList<>();
+    int number = 0;
+    for (Row row = rows.next(); row != null; row = rows.next()) {
+      number++;
+      if (row.isEmpty()) {
+        continue;
+      }
+      if (row.malformed || row.fields.size() != COLUMNS.size()) {
+        records.add(UploadRecord.builder().lineNumber(number).malformed(true).build());
+        continue;
+      }
+      records.add(record(number, row.fields, columnOf));
+    }
+    return records;
+  }
+
+  /**
+   * The upload file of these records: the header, then one row per record in the order of
+   * {@link #COLUMNS}, quoted where needed, rows ending with LF. Reading it back gives the same
+   * records, numbered from 1, provided no present field is blank.
+   *
+   * @throws IllegalArgumentException if a record is malformed, having no fields to write
+   */
+  public static String write(List<UploadRecord> records) {
+    StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+    for (UploadRecord record : records) {
+      if (record.malformed()) {
+        throw new IllegalArgumentException(
+            "record " + record.lineNumber() + " is malformed and has no fields to write");
+      }
+      for (int i = 0; i < FIELDS.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        FIELDS.get(i).apply(record).ifPresent(v -> out.append(quoted(v)));
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String quoted(String value) {
+    boolean needsQuotes =
+        value.isEmpty()
+            || value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
+    return needsQuotes ? '"' + value.replace("\"", "\"\"") + '"' : value;
+  }
+
+  private static int[] columnPositions(Row header) {
+    Map<String, Integer> positions = new HashMap<>();
+    Set<String> unknown = new LinkedHashSet<>();
+    Set<String> repeated = new LinkedHashSet<>();
+    for (int i = 0; i < header.fields.size(); i++) {
+      String name = header.fields.get(i).trim().toLowerCase(Locale.ROOT);
+      if (i == 0 && name.startsWith("\uFEFF")) {
+        name = name.substring(1);
+      }
+      if (!COLUMNS.contains(name)) {
+        unknown.add(name);
+      } else if (positions.putIfAbsent(name, i) != null) {
+        repeated.add(name);
+      }
+    }
+    Set<String> missing = new LinkedHashSet<>(COLUMNS);
+    missing.removeAll(positions.keySet());
+    if (header.malformed || !unknown.isEmpty() || !repeated.isEmpty() || !missing.isEmpty()) {
+      throw new UploadFormatException(
+          "The upload file's header must name each of " + COLUMNS + " once; missing "
+              + missing + ", unknown " + unknown + ", repeated " + repeated);
+    }
+    int[] columnOf = new int[COLUMNS.size()];
+    for (int i = 0; i < COLUMNS.size(); i++) {
+      columnOf[i] = positions.get(COLUMNS.get(i));
+    }
+    return columnOf;
+  }
+
+  private static UploadRecord record(int number, List<String> fields, int[] columnOf) {
+    List<Optional<String>> values = new ArrayList<>(COLUMNS.size());
+    for (int i = 0; i < COLUMNS.size(); i++) {
+      String value = fields.get(columnOf[i]);
+      values.add(value.isBlank() ? Optional.empty() : Optional.of(value));
+    }
+    return UploadRecord.builder()
+        .lineNumber(number)
+        .localReference(values.get(0))
+        .nhsNumber(values.get(1))
+        .givenName(values.get(2))
+        .familyName(values.get(3))
+        .dateOfBirth(values.get(4))
+        .planType(values.get(5))
+        .startDate(values.get(6))
+        .endDate(values.get(7))
+        .expectedDeliveryDate(values.get(8))
+        .allocatedSocialWorker(values.get(9))
+        .action(values.get(10))
+        .build();
+  }
+
+  /** One row of fields; malformed if a quote was not closed properly. */
+  private static final class Row {
+    final List<String> fields = new ArrayList<>();
+    boolean malformed;
+
+    boolean isEmpty() {
+      return !malformed && fields.size() == 1 && fields.get(0).isEmpty();
+    }
+  }
+
+  /** Splits the text into rows of fields, RFC 4180 style. */
+  private static final class Rows {
+    private static final int END = -1;
+    private final Reader in;
+    private int pushedBack = -2;
+
+    Rows(Reader in) {
+      this.in = in;
+    }
+
+    private int read() {
+      if (pushedBack != -2) {
+        int c = pushedBack;
+        pushedBack = -2;
+        return c;
+      }
+      try {
+        return in.read();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not read the upload file", e);
+      }
+    }
+
+    /** The next row, or null at the end of the text. */
+    Row next() {
+      int c = read();
+      if (c == END) {
+        return null;
+      }
+      Row row = new Row();
+      StringBuilder field = new StringBuilder();
+      boolean quoted = false;
+      boolean afterQuote = false;
+      boolean fieldStart = true;
+      while (true) {
+        if (quoted) {
+          if (c == END) {
+            row.malformed = true;
+            row.fields.add(field.toString());
+            return row;
+          }
+          if (c == '"') {
+            int d = read();
+            if (d == '"') {
+              field.append('"');
+            } else {
+              quoted = false;
+              afterQuote = true;
+              c = d;
+              continue;
+            }
+          } else {
+            field.append((char) c);
+          }
+          c = read();
+          continue;
+        }
+        if (c == ',' ) {
+          row.fields.add(field.toString());
+          field.setLength(0);
+          fieldStart = true;
+          afterQuote = false;
+        } else if (c == '\n' || c == '\r' || c == END) {
+          if (c == '\r') {
+            int d = read();
+            if (d != '\n') {
+              pushedBack = d;
+            }
+          }
+          row.fields.add(field.toString());
+          return row;
+        } else if (afterQuote) {
+          row.malformed = true;
+          field.append((char) c);
+        } else if (c == '"' && fieldStart) {
+          quoted = true;
+          fieldStart = false;
+        } else {
+          field.append((char) c);
+          fieldStart = false;
+        }
+        c = read();
+      }
+    }
+  }
+}
