@@ -9,10 +9,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.cpis.AuditVerification;
 import org.cpis.CheckRequest;
 import org.cpis.CheckResult;
@@ -20,18 +27,23 @@ import org.cpis.Cpis;
 import org.cpis.DataQualityReport;
 import org.cpis.DispatchReport;
 import org.cpis.LocalAuthorityDesk;
+import org.cpis.LocalAuthorityQuality;
 import org.cpis.PurgeReport;
 import org.cpis.RecordOutcome;
 import org.cpis.ReviewInbox;
 import org.cpis.UploadReport;
 import org.cpis.VisiblePlan;
+import org.cpis.model.AccessEvent;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.Accessor;
+import org.cpis.model.AuditAction;
+import org.cpis.model.AuditEntry;
 import org.cpis.model.CareSetting;
 import org.cpis.model.LocalAuthority;
 import org.cpis.model.NhsNumber;
 import org.cpis.model.OdsCode;
 import org.cpis.model.Organisation;
+import org.cpis.model.PlanId;
 import org.cpis.model.ProtectionPlan;
 import org.cpis.model.Review;
 import org.cpis.model.ReviewOutcome;
@@ -62,9 +74,11 @@ public final class Demo {
   /** The baby's NHS number, which the local authority types when it records the birth. */
   static final String BABY_NHS_NUMBER = "999 518 1908";
 
+  /** The zone in which the service runs and the demo tells the time. */
+  static final ZoneId ZONE = ZoneId.of("Europe/London");
+
   private static final LocalDateTime START = LocalDateTime.of(2025, 3, 3, 7, 30);
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.UK);
+  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.UK);
 
   private static final LocalAuthority ISLINGTON =
       LocalAuthority.builder()
@@ -103,7 +117,7 @@ public final class Demo {
       accessor("555000000105", "Dr Nadia Iqbal", "Emergency Medicine Registrar", "B0168");
 
   private final Narrator say;
-  private final DemoClock clock = new DemoClock(START.toInstant(java.time.ZoneOffset.UTC));
+  private final DemoClock clock = new DemoClock(ZONE, START);
   private final InboxNotifier inboxes;
   private final Cpis cpis;
 
@@ -112,7 +126,19 @@ public final class Demo {
     this.say = new Narrator(out);
     this.inboxes =
         new InboxNotifier(say, Map.of(ISLINGTON_ODS, ISLINGTON.name(), CAMDEN_ODS, CAMDEN.name()));
-    this.cpis = Cpis.builder().store(new InMemoryCpisStore()).notifier(inboxes).clock(clock).build();
+    AtomicInteger ids = new AtomicInteger();
+    this.cpis =
+        Cpis.builder()
+            .store(new InMemoryCpisStore())
+            .notifier(inboxes)
+            .clock(clock)
+            .zone(ZONE)
+            // Deliver from the outbox in a separate, visible step rather than at once inside the
+            // check (the default), so that the story shows the alert before the delivery.
+            .dispatchAfterCheck(false)
+            // Short ids that stay the same from run to run, instead of random UUIDs.
+            .idSupplier(() -> String.format("demo-%04d", ids.incrementAndGet()))
+            .build();
   }
 
   /** Runs the scenario on standard output. */
@@ -161,10 +187,14 @@ public final class Demo {
               + ", emergency duty "
               + la.emergencyDutyPhone());
     }
+    say.blank();
     upload(ISLINGTON, ISLINGTON_FILE);
+    say.blank();
+    now("A quarter of an hour later", START.plusMinutes(15));
     upload(CAMDEN, CAMDEN_FILE);
     say.blank();
-    say.line("Islington's system sends the same file again by mistake:");
+    now("Half an hour later", START.plusMinutes(45));
+    say.line("Islington's system sends the same file again by mistake: nothing changes.");
     upload(ISLINGTON, ISLINGTON_FILE);
   }
 
@@ -225,6 +255,7 @@ public final class Demo {
   private void silentRead() {
     say.step(3, "A GP in hours looks at the same child: a silent read");
     now("Tuesday morning", LocalDateTime.of(2025, 3, 4, 10, 15));
+    say.line("A GP practice in hours is a scheduled setting, so the check is a silent read.");
     int before = inboxes.received().size();
     check(GP, HIGHBURY_SURGERY, CareSetting.SCHEDULED, "999 526 0182", true);
     dispatch();
@@ -291,7 +322,11 @@ public final class Demo {
     List<AccessNotification> pending = islington.pending();
     say.line("Islington's review inbox holds " + pending.size() + " unreviewed notification(s):");
     pending.forEach(this::describe);
-    say.line("Overdue (not reviewed within the deadline): " + islington.overdue().size());
+    say.line(
+        "Overdue (not reviewed within "
+            + cpis.serviceLevels().reviewDeadline().toDays()
+            + " days of the access): "
+            + islington.overdue().size());
     List<AccessNotification> mine = islington.pendingFor("sw.okafor");
     say.line("Social worker sw.okafor has " + mine.size() + " to review.");
     if (!mine.isEmpty()) {
@@ -346,15 +381,47 @@ public final class Demo {
     check(ED_DOCTOR, ROYAL_FREE, CareSetting.EMERGENCY_DEPARTMENT, "9991860916", true);
     say.blank();
     say.line("The service purges what is no longer visible:");
+    Set<PlanId> before = storedPlanIds();
     PurgeReport purge = cpis.purge();
-    say.detail("purge report: " + purge);
-    boolean stillStored =
-        cpis.localAuthority(ISLINGTON_ODS).plans().stream()
-            .anyMatch(p -> p.id().localReference().equals("CP-ISL-0004"));
+    Set<PlanId> removed = new TreeSet<>(before);
+    removed.removeAll(storedPlanIds());
+    say.detail(
+        "purge report for "
+            + purge.purgedOn()
+            + ": "
+            + purge.plansPurged()
+            + " plan(s), "
+            + purge.accessEventsPurged()
+            + " access event(s), "
+            + purge.notificationsPurged()
+            + " notification(s) removed");
+    say.detail(
+        "plans removed: "
+            + removed.stream().map(PlanId::toString).collect(Collectors.joining(", ")));
+    boolean stillStored = storedPlanIds().contains(PlanId.of(ISLINGTON_ODS, "CP-ISL-0004"));
     say.line(
         stillStored
             ? "Plan CP-ISL-0004 is still stored."
             : "Plan CP-ISL-0004 is no longer stored: purge removed it.");
+    say.line("Islington's plans still stored:");
+    cpis.localAuthority(ISLINGTON_ODS)
+        .plans()
+        .forEach(
+            p ->
+                say.detail(
+                    p.id()
+                        + ": "
+                        + p.type().displayName()
+                        + " from "
+                        + p.start()
+                        + p.end().map(e -> " to " + e).orElse(", open")));
+  }
+
+  private Set<PlanId> storedPlanIds() {
+    return Stream.of(ISLINGTON_ODS, CAMDEN_ODS)
+        .flatMap(ods -> cpis.localAuthority(ods).plans().stream())
+        .map(ProtectionPlan::id)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   // 8 -------------------------------------------------------------------------------------------
@@ -362,21 +429,51 @@ public final class Demo {
   private void auditAndDataQuality() {
     say.step(8, "The audit log and the data-quality report");
     AuditVerification verification = cpis.verifyAuditLog();
-    int entries = cpis.auditLog().size();
     say.line(
         verification.intact()
-            ? "Audit log verified: intact (" + entries + " entries, hash chain unbroken)."
-            : "Audit log BROKEN at entry " + verification.firstBrokenSequence() + ".");
+            ? "Audit log verified: intact ("
+                + verification.entriesChecked()
+                + " entries, hash chain unbroken)."
+            : "Audit log BROKEN at entry " + verification.firstBrokenSequence().getAsLong() + ".");
+    Map<AuditAction, Long> byAction =
+        cpis.auditLog().stream()
+            .collect(
+                Collectors.groupingBy(
+                    AuditEntry::action, () -> new EnumMap<>(AuditAction.class), Collectors.counting()));
+    say.detail(
+        byAction.entrySet().stream()
+            .map(e -> e.getValue() + " " + e.getKey())
+            .collect(Collectors.joining(", ")));
+    say.blank();
     DataQualityReport quality = cpis.dataQuality();
-    say.line("Data quality on " + clock.dateTime().toLocalDate() + ":");
-    say.detail(String.valueOf(quality));
+    say.line("Data-quality report, " + WHEN.format(quality.asOf().atZone(ZONE)) + ":");
+    for (LocalAuthorityQuality la : quality.localAuthorities()) {
+      say.detail(la.name() + " (ODS " + la.odsCode() + ")");
+      say.subDetail(
+          "latest upload: "
+              + la.latestUpload().map(t -> WHEN.format(t.atZone(ZONE))).orElse("never")
+              + (la.stale() ? " - STALE FEED (older than 24 hours)" : " - fresh"));
+      say.subDetail("records without an NHS number in the latest upload: " + la.recordsWithoutNhsNumber());
+      say.subDetail(
+          "births not recorded: "
+              + (la.birthsNotRecorded().isEmpty()
+                  ? "none"
+                  : la.birthsNotRecorded().stream().map(Object::toString).collect(Collectors.joining(", "))));
+    }
+    say.line(
+        "Stale feeds: "
+            + (quality.staleFeeds().isEmpty()
+                ? "none"
+                : quality.staleFeeds().stream().map(Object::toString).collect(Collectors.joining(", ")))
+            + "; records without an NHS number: "
+            + quality.recordsWithoutNhsNumber());
   }
 
   // helpers -------------------------------------------------------------------------------------
 
   private void now(String label, LocalDateTime at) {
     clock.set(at);
-    say.line("[" + label + ": " + WHEN.format(at) + "]");
+    say.line("[" + label + ": " + WHEN.format(clock.dateTime()) + "]");
   }
 
   /**
@@ -429,20 +526,27 @@ public final class Demo {
               + ", emergency duty "
               + la.emergencyDutyPhone());
     }
+    for (AccessEvent earlier : result.recentAccesses()) {
+      say.detail(
+          "earlier unscheduled access: "
+              + WHEN.format(earlier.accessedAt().atZone(ZONE))
+              + ", "
+              + earlier.setting().displayName()
+              + " at "
+              + earlier.organisation().name());
+    }
     say.detail(
         "access recorded as "
             + result.accessKind()
             + ", notifications created: "
-            + result.notificationsCreated()
-            + ", earlier unscheduled accesses shown: "
-            + result.recentAccesses().size());
+            + result.notificationsCreated());
     return result;
   }
 
+  /** One pass of the engine's outbox: it hands each pending notification to the notifier. */
   private void dispatch() {
     DispatchReport report = cpis.dispatchNotifications();
-    say.detail(
-        "notifier run: " + report.delivered() + " delivered, " + report.failed() + " failed");
+    say.detail("outbox: " + report.delivered() + " delivered, " + report.failed() + " failed");
   }
 
   private static Accessor accessor(String userId, String name, String role, String activity) {

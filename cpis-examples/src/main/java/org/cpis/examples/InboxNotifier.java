@@ -1,11 +1,9 @@
 package org.cpis.examples;
 
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.cpis.Notifier;
@@ -22,7 +20,7 @@ import org.cpis.model.OdsCode;
 public final class InboxNotifier implements Notifier {
 
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
+      Demo.WHEN.withZone(Demo.ZONE);
 
   private final Narrator narrator;
   private final Map<OdsCode, String> inboxNames;

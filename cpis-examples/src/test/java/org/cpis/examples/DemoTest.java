@@ -54,7 +54,7 @@ class DemoTest {
         .contains("[Islington inbox] received notification")
         .contains("attended Emergency department at Whittington Hospital")
         .contains("for social worker sw.okafor")
-        .contains("notifier run: 1 delivered, 0 failed");
+        .contains("outbox: 1 delivered, 0 failed");
   }
 
   @Test
@@ -118,16 +118,33 @@ class DemoTest {
         .contains("No alert: no visible plan for this NHS number.")
         .doesNotContain("ALERT:");
     assertThat(day365)
-        .contains("purge report:")
+        .contains("purge report for 2026-02-28: 2 plan(s), 3 access event(s), 2 notification(s) removed")
+        .contains("plans removed: 714/CP-ISL-0004, 714/UC-ISL-0003")
         .contains("Plan CP-ISL-0004 is no longer stored: purge removed it.");
+    assertThat(from(day365, "Islington's plans still stored:"))
+        .contains("714/CP-ISL-0001", "714/LA-ISL-0002", "714/UC-ISL-0003-BABY")
+        .doesNotContain("714/CP-ISL-0004:");
   }
 
   @Test
-  @DisplayName("8. verifies the audit log intact and prints the data-quality report")
-  void auditAndQuality() {
+  @DisplayName("8. verifies the audit log intact, with an entry for every check, upload, birth, review and purge")
+  void audit() {
     assertThat(step(8))
-        .contains("Audit log verified: intact")
-        .contains("Data quality on 2026-02-28:");
+        .containsPattern("Audit log verified: intact \\(\\d+ entries, hash chain unbroken\\)\\.")
+        .contains("7 CHECK, 3 UPLOAD, 1 BIRTH_RECORDED, 1 REVIEW_RECORDED, 1 PURGE");
+  }
+
+  @Test
+  @DisplayName("8. reports records without NHS numbers and stale feeds per local authority")
+  void dataQuality() {
+    String report = from(step(8), "Data-quality report, Sat 28 Feb 2026");
+    for (String la : new String[] {"Camden (ODS 702)", "Islington (ODS 714)"}) {
+      assertThat(before(from(report, la), "births not recorded"))
+          .contains("latest upload: Mon 3 Mar 2025")
+          .contains("STALE FEED")
+          .contains("records without an NHS number in the latest upload: 1");
+    }
+    assertThat(report).contains("Stale feeds: 702, 714; records without an NHS number: 2");
   }
 
   @Test
