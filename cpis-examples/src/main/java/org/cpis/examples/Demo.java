@@ -246,7 +246,7 @@ public final class Demo {
   private void emergencyDepartmentCheck() {
     say.step(2, "An emergency department checks a child on a plan");
     now("Monday afternoon", LocalDateTime.of(2025, 3, 3, 14, 20));
-    check(ED_NURSE, WHITTINGTON, CareSetting.EMERGENCY_DEPARTMENT, "999 526 0182", true);
+    check(ED_NURSE, WHITTINGTON, CareSetting.EMERGENCY_DEPARTMENT, "999 526 0182");
     dispatch();
   }
 
@@ -257,7 +257,7 @@ public final class Demo {
     now("Tuesday morning", LocalDateTime.of(2025, 3, 4, 10, 15));
     say.line("A GP practice in hours is a scheduled setting, so the check is a silent read.");
     int before = inboxes.received().size();
-    check(GP, HIGHBURY_SURGERY, CareSetting.SCHEDULED, "999 526 0182", true);
+    check(GP, HIGHBURY_SURGERY, CareSetting.SCHEDULED, "999 526 0182");
     dispatch();
     int delivered = inboxes.received().size() - before;
     say.line(
@@ -271,7 +271,7 @@ public final class Demo {
   private void maternityCheck() {
     say.step(4, "Maternity checks a pregnant woman with an unborn child protection plan");
     now("Wednesday night", LocalDateTime.of(2025, 3, 5, 2, 40));
-    check(MIDWIFE, UCLH, CareSetting.MATERNITY, "999-016-6137", true);
+    check(MIDWIFE, UCLH, CareSetting.MATERNITY, "999-016-6137");
     dispatch();
   }
 
@@ -309,7 +309,7 @@ public final class Demo {
             () -> say.detail("no plan started for the baby"));
     say.blank();
     now("That afternoon", LocalDateTime.of(2025, 3, 18, 15, 30));
-    check(MIDWIFE, UCLH, CareSetting.MATERNITY, BABY_NHS_NUMBER, true);
+    check(MIDWIFE, UCLH, CareSetting.MATERNITY, BABY_NHS_NUMBER);
     dispatch();
   }
 
@@ -348,7 +348,7 @@ public final class Demo {
     say.blank();
     now("That evening", LocalDateTime.of(2025, 3, 19, 19, 45));
     say.line("Camden's plan CP-CAM-0101 has no allocated social worker.");
-    check(UTC_PRACTITIONER, KENTISH_TOWN_UTC, CareSetting.URGENT_CARE, "9990308241", true);
+    check(UTC_PRACTITIONER, KENTISH_TOWN_UTC, CareSetting.URGENT_CARE, "9990308241");
     dispatch();
     List<AccessNotification> mash = cpis.reviews(CAMDEN_ODS).mashQueue();
     say.line("Camden's MASH queue holds " + mash.size() + " notification(s):");
@@ -374,11 +374,11 @@ public final class Demo {
     say.step(7, "A year on: an ended plan stays visible for 364 days, then is purged");
     say.line("Islington's plan CP-ISL-0004 ended on 2025-02-28.");
     now("364 days after the end", LocalDateTime.of(2026, 2, 27, 10, 0));
-    check(ED_DOCTOR, ROYAL_FREE, CareSetting.EMERGENCY_DEPARTMENT, "9991860916", true);
+    check(ED_DOCTOR, ROYAL_FREE, CareSetting.EMERGENCY_DEPARTMENT, "9991860916");
     dispatch();
     say.blank();
     now("365 days after the end", LocalDateTime.of(2026, 2, 28, 10, 0));
-    check(ED_DOCTOR, ROYAL_FREE, CareSetting.EMERGENCY_DEPARTMENT, "9991860916", true);
+    check(ED_DOCTOR, ROYAL_FREE, CareSetting.EMERGENCY_DEPARTMENT, "9991860916");
     say.blank();
     say.line("The service purges what is no longer visible:");
     Set<PlanId> before = storedPlanIds();
@@ -480,8 +480,7 @@ public final class Demo {
    * A health professional checks the NHS number {@code typed} (a test number) and the demo prints
    * what the screen shows, with the number masked.
    */
-  private CheckResult check(
-      Accessor who, Organisation where, CareSetting setting, String typed, boolean unscheduled) {
+  private void check(Accessor who, Organisation where, CareSetting setting, String typed) {
     NhsNumber nhsNumber = NhsNumber.parse(typed);
     say.line(
         who.name()
@@ -501,7 +500,6 @@ public final class Demo {
                     .accessor(who)
                     .organisation(where)
                     .setting(setting)
-                    .unscheduled(unscheduled)
                     .build());
     if (!result.hasAlert()) {
       say.detail("No alert: no visible plan for this NHS number.");
@@ -540,7 +538,6 @@ public final class Demo {
             + result.accessKind()
             + ", notifications created: "
             + result.notificationsCreated());
-    return result;
   }
 
   /** One pass of the engine's outbox: it hands each pending notification to the notifier. */
