@@ -1,0 +1,162 @@
+package org.cpis.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cpis.examples.DemoOutput.before;
+import static org.cpis.examples.DemoOutput.from;
+import static org.cpis.examples.DemoOutput.step;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the narrated demo and checks that each step tells what the engine really did: the demo
+ * prints the engine's results, so a broken engine changes these sentences and fails this test.
+ */
+@DisplayName("The demo")
+class DemoTest {
+
+  @Test
+  @DisplayName("1. reports each upload with its outcome, counts and every rejected line's reason")
+  void uploads() {
+    String islington = before(from(step(1), "Islington uploads"), "Camden uploads");
+    assertThat(islington)
+        .contains("Islington uploads islington-2025-03-03.csv (7 records)")
+        .contains("file outcome PARTIAL: 4 accepted, 0 unchanged, 3 rejected")
+        .contains("line 5 (CP-ISL-0005) rejected R02: the record has no NHS number")
+        .contains("line 6 (CP-ISL-0006) rejected R03: the NHS number is not valid")
+        .contains("line 7 (CP-ISL-0007) rejected R08: the end date is before the start date");
+
+    String camden = before(from(step(1), "Camden uploads"), "sends the same file again");
+    assertThat(camden)
+        .contains("Camden uploads camden-2025-03-03.csv (5 records)")
+        .contains("file outcome PARTIAL: 2 accepted, 0 unchanged, 3 rejected")
+        .contains("line 3 (CP-CAM-0103) rejected R05: the plan type is not CPPI, LACI or UCPI")
+        .contains(
+            "line 4 (UC-CAM-0104) rejected R09: an unborn child protection plan needs an expected delivery date")
+        .contains("line 5 (CP-CAM-0105) rejected R02: the record has no NHS number");
+  }
+
+  @Test
+  @DisplayName("1. shows that sending the same file twice changes nothing")
+  void resend() {
+    assertThat(from(step(1), "sends the same file again"))
+        .contains("file outcome PARTIAL: 0 accepted, 4 unchanged, 3 rejected");
+  }
+
+  @Test
+  @DisplayName("2. shows the emergency department the alert and delivers Islington's notification")
+  void emergencyDepartment() {
+    assertThat(step(2))
+        .contains("ALERT: Child protection plan (CPPI), started 2024-11-04, active")
+        .contains(
+            "Islington children's social care: office hours 020 7946 0100, emergency duty 020 7946 0199")
+        .contains("access recorded as UNSCHEDULED, notifications created: 1")
+        .contains("[Islington inbox] received notification")
+        .contains("attended Emergency department at Whittington Hospital")
+        .contains("for social worker sw.okafor")
+        .contains("outbox: 1 delivered, 0 failed");
+  }
+
+  @Test
+  @DisplayName("3. lets a GP in hours read the alert silently, notifying nobody")
+  void silentRead() {
+    assertThat(step(3))
+        .contains("ALERT: Child protection plan (CPPI), started 2024-11-04, active")
+        .contains("access recorded as SILENT_READ, notifications created: 0")
+        .contains("Silent read: the GP saw the alert and nobody was notified.")
+        .doesNotContain("received notification");
+  }
+
+  @Test
+  @DisplayName("4. shows maternity the unborn plan with the expected delivery date")
+  void maternity() {
+    assertThat(step(4))
+        .contains("ALERT: Unborn child protection plan (UCPI), started 2025-01-15, active")
+        .contains("expected delivery date 2025-03-20")
+        .contains("[Islington inbox] received notification")
+        .contains("for social worker sw.mensah");
+  }
+
+  @Test
+  @DisplayName("5. ends the unborn plan at birth and shows the baby's plan on the baby's number")
+  void birth() {
+    assertThat(step(5))
+        .contains("unborn plan 714/UC-ISL-0003 ended on 2025-03-17")
+        .contains(
+            "baby's plan 714/UC-ISL-0003-BABY: Child protection plan from 2025-03-17, linked to 714/UC-ISL-0003");
+    assertThat(from(step(5), "That afternoon"))
+        .contains("ALERT: Child protection plan (CPPI), started 2025-03-17, active")
+        .contains("Islington children's social care");
+  }
+
+  @Test
+  @DisplayName("6. records a social worker's review and puts an unallocated plan's notification in the MASH queue")
+  void reviews() {
+    String morning = before(step(6), "That evening");
+    assertThat(morning)
+        .contains("reviewed ")
+        .contains("outcome CASE_DISCUSSED_WITH_MANAGER, confirmed on the case record");
+    assertThat(pendingCount(morning, "Islington's inbox now holds "))
+        .isEqualTo(pendingCount(morning, "Islington's review inbox holds ") - 1);
+
+    String evening = from(step(6), "That evening");
+    assertThat(evening)
+        .contains("[Camden inbox] received notification")
+        .contains("for the MASH team")
+        .contains("Camden's MASH queue holds 1 notification(s):");
+  }
+
+  @Test
+  @DisplayName("7. keeps an ended plan visible on day 364, hides it on day 365 and purges it")
+  void retention() {
+    String day364 = before(from(step(7), "364 days after the end"), "365 days after the end");
+    assertThat(day364)
+        .contains("ALERT: Child protection plan (CPPI), started 2024-01-10, ended 2025-02-28");
+
+    String day365 = from(step(7), "365 days after the end");
+    assertThat(before(day365, "purges"))
+        .contains("No alert: no visible plan for this NHS number.")
+        .doesNotContain("ALERT:");
+    assertThat(day365)
+        .contains("purge report for 2026-02-28: 2 plan(s), 3 access event(s), 2 notification(s) removed")
+        .contains("plans removed: 714/CP-ISL-0004, 714/UC-ISL-0003")
+        .contains("Plan CP-ISL-0004 is no longer stored: purge removed it.");
+    assertThat(from(day365, "Islington's plans still stored:"))
+        .contains("714/CP-ISL-0001", "714/LA-ISL-0002", "714/UC-ISL-0003-BABY")
+        .doesNotContain("714/CP-ISL-0004:");
+  }
+
+  @Test
+  @DisplayName("8. verifies the audit log intact, with an entry for every check, upload, birth, review and purge")
+  void audit() {
+    assertThat(step(8))
+        .containsPattern("Audit log verified: intact \\(\\d+ entries, hash chain unbroken\\)\\.")
+        .contains("7 CHECK, 3 UPLOAD, 1 BIRTH_RECORDED, 1 REVIEW_RECORDED, 1 PURGE");
+  }
+
+  @Test
+  @DisplayName("8. reports records without NHS numbers and stale feeds per local authority")
+  void dataQuality() {
+    String report = from(step(8), "Data-quality report, Sat 28 Feb 2026");
+    for (String la : new String[] {"Camden (ODS 702)", "Islington (ODS 714)"}) {
+      assertThat(before(from(report, la), "births not recorded"))
+          .contains("latest upload: Mon 3 Mar 2025")
+          .contains("STALE FEED")
+          .contains("records without an NHS number in the latest upload: 1");
+    }
+    assertThat(report).contains("Stale feeds: 702, 714; records without an NHS number: 2");
+  }
+
+  @Test
+  @DisplayName("prints no stack trace")
+  void noStackTrace() {
+    assertThat(DemoOutput.text())
+        .doesNotContain("Exception")
+        .doesNotContainPattern("(?m)^\\s+at [\\w.$]+\\(");
+  }
+
+  private static int pendingCount(String text, String prefix) {
+    String rest = from(text, prefix).substring(prefix.length());
+    return Integer.parseInt(rest.substring(0, rest.indexOf(' ')));
+  }
+}
