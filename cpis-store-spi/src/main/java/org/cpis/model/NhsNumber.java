@@ -85,22 +85,20 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
     if (text == null || text.isBlank()) {
       throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.EMPTY);
     }
-    String digits;
-    if (text.length() == 12 && isGrouped(text)) {
-      digits = text.substring(0, 3) + text.substring(4, 7) + text.substring(8);
-    } else if (text.length() == LENGTH) {
-      digits = text;
-    } else if (hasNonDigitOtherThanSeparators(text)) {
+    if (hasNonDigitOtherThanSeparators(text)) {
       throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.NON_DIGIT);
-    } else if (countDigits(text) != LENGTH) {
+    }
+    if (countDigits(text) != LENGTH) {
       throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.LENGTH);
-    } else {
-      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.GROUPING);
     }
-    if (!allDigits(digits)) {
-      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.NON_DIGIT);
+    if (text.length() == LENGTH) {
+      return text;
     }
-    return digits;
+    if (text.length() == 12 && isGrouped(text)) {
+      // ten digits and two separators, at positions 3 and 7: the 3-3-4 groups
+      return text.substring(0, 3) + text.substring(4, 7) + text.substring(8);
+    }
+    throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.GROUPING);
   }
 
   private static boolean isGrouped(String text) {
