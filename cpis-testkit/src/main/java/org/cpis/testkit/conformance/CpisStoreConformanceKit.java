@@ -34,13 +34,22 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
 import net.jqwik.api.Group;
 import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.state.ActionChain;
 import org.cpis.model.AccessEvent;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.AuditAction;
 import org.cpis.model.AuditEntry;
 import org.cpis.model.CareSetting;
+import org.cpis.model.ImmutableAuditEntry;
 import org.cpis.model.LocalAuthority;
 import org.cpis.model.NhsNumber;
 import org.cpis.model.OdsCode;
@@ -63,6 +72,7 @@ import org.cpis.store.ReviewStore;
 import org.cpis.store.StoreException;
 import org.cpis.store.StoreTransaction;
 import org.cpis.store.UploadReceiptStore;
+import org.cpis.testkit.CpisArbitraries;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -240,6 +250,24 @@ public abstract class CpisStoreConformanceKit {
               .collect(Collectors.toList());
       write(tx -> shuffled(all, 1).forEach(tx.localAuthorities()::insert));
       assertEquals(all, read(tx -> tx.localAuthorities().findAll()));
+    }
+
+    @Property(tries = 100)
+    @Label("LA-7: any local authorities inserted are each found with every field intact, and findAll lists them by ODS code")
+    void anyLocalAuthorities(@ForAll("localAuthoritySets") List<LocalAuthority> all) {
+      freshStore();
+      write(tx -> all.forEach(tx.localAuthorities()::insert));
+      for (LocalAuthority la : all) {
+        assertEquals(Optional.of(la), read(tx -> tx.localAuthorities().find(la.odsCode())));
+      }
+      assertEquals(
+          all.stream().sorted(java.util.Comparator.comparing(LocalAuthority::odsCode)).collect(Collectors.toList()),
+          read(tx -> tx.localAuthorities().findAll()));
+    }
+
+    @Provide
+    Arbitrary<List<LocalAuthority>> localAuthoritySets() {
+      return CpisArbitraries.localAuthorities().list().uniqueElements(LocalAuthority::odsCode).ofMaxSize(8);
     }
   }
 
@@ -473,6 +501,34 @@ public abstract class CpisStoreConformanceKit {
     private ProtectionPlan born(PlanId id, LocalDate dateOfBirth) {
       return ProtectionPlan.builder().from(plan(id, child)).childDateOfBirth(dateOfBirth).build();
     }
+
+    @Property(tries = 100)
+    @Label("PLAN-12: any plan inserted is found by id with every field intact, and listed under its subject and its local authority")
+    void anyPlanRoundTrips(@ForAll("anyPlans") ProtectionPlan p) {
+      freshStore();
+      write(tx -> tx.plans().insert(p));
+      assertEquals(Optional.of(p), read(tx -> tx.plans().find(p.id())));
+      assertEquals(List.of(p), read(tx -> tx.plans().findBySubject(p.subject())));
+      assertEquals(List.of(p), read(tx -> tx.plans().findByLocalAuthority(p.localAuthority())));
+    }
+
+    @Property(tries = 100)
+    @Label("PLAN-13: for any set of plans, every plan query answers as a plain filter does, at every date boundary the plans hold")
+    void anyPlansAgreeWithModel(@ForAll("planSets") List<ProtectionPlan> plans) {
+      ModelledStore modelled = new ModelledStore(freshStore(), StoreStateMachine.PROBES);
+      modelled.commit(plans.stream().map(Write::insertPlan).collect(Collectors.toList()));
+      modelled.checkAgreement();
+    }
+
+    @Provide
+    Arbitrary<ProtectionPlan> anyPlans() {
+      return CpisArbitraries.plans();
+    }
+
+    @Provide
+    Arbitrary<List<ProtectionPlan>> planSets() {
+      return StoreStateMachine.plans().list().uniqueElements(ProtectionPlan::id).ofMaxSize(6);
+    }
   }
 
   static List<ProtectionPlan> sortedById(List<ProtectionPlan> plans) {
@@ -563,6 +619,44 @@ public abstract class CpisStoreConformanceKit {
       assertEquals(newestFirst.subList(0, 1), read(tx -> tx.accessEvents().findRecentBySubject(child, 1)));
       assertEquals(List.of(), read(tx -> tx.accessEvents().findRecentBySubject(child, 0)));
       assertEquals(newestFirst, read(tx -> tx.accessEvents().findRecentBySubject(child, 100)));
+    }
+
+    @Property(tries = 100)
+    @Label("EVENT-7: any access event inserted is found by id with every field intact")
+    void anyEventRoundTrips(@ForAll("anyEvents") AccessEvent e) {
+      freshStore();
+      write(tx -> tx.accessEvents().insert(e));
+      assertEquals(Optional.of(e), read(tx -> tx.accessEvents().find(e.id())));
+      assertEquals(List.of(e), read(tx -> tx.accessEvents().findRecentBySubject(e.subject(), 25)));
+    }
+
+    @Property(tries = 100)
+    @Label("EVENT-8: for any accesses and any limit, findRecentBySubject gives the limit newest of that subject, ties by id descending")
+    void anyEventsAgreeWithModel(
+        @ForAll("eventSets") List<AccessEvent> events, @ForAll @IntRange(max = 12) int limit) {
+      freshStore();
+      ReferenceModel model = new ReferenceModel();
+      events.forEach(e -> model.events.put(e.id(), e));
+      write(tx -> events.forEach(tx.accessEvents()::insert));
+      for (NhsNumber subject : StoreStateMachine.PROBES.subjects) {
+        assertEquals(
+            model.recentEvents(subject, limit),
+            read(tx -> tx.accessEvents().findRecentBySubject(subject, limit)),
+            "limit " + limit);
+      }
+    }
+
+    @Provide
+    Arbitrary<AccessEvent> anyEvents() {
+      return CpisArbitraries.accessEvents();
+    }
+
+    @Provide
+    Arbitrary<List<AccessEvent>> eventSets() {
+      return StoreStateMachine.events(CpisArbitraries.recordIds())
+          .list()
+          .uniqueElements(AccessEvent::id)
+          .ofMaxSize(15);
     }
   }
 
@@ -715,6 +809,50 @@ public abstract class CpisStoreConformanceKit {
           .nextAttemptAt(nextAttempt)
           .build();
     }
+
+    @Property(tries = 100)
+    @Label("NOTIF-12: any notification inserted is found by id with every field intact")
+    void anyNotificationRoundTrips(@ForAll("anyNotifications") AccessNotification n) {
+      freshStore();
+      write(tx -> tx.notifications().insert(n));
+      assertEquals(Optional.of(n), read(tx -> tx.notifications().find(n.id())));
+      assertEquals(List.of(n), read(tx -> tx.notifications().findBySubject(n.subject())));
+    }
+
+    @Property(tries = 100)
+    @Label("NOTIF-13: for any notifications, time and limit, findPendingDue and findBySubject answer as a plain filter does")
+    void anyOutboxAgreesWithModel(
+        @ForAll("notificationSets") List<AccessNotification> notifications,
+        @ForAll("probeInstants") Instant time,
+        @ForAll @IntRange(max = 12) int limit) {
+      freshStore();
+      ReferenceModel model = new ReferenceModel();
+      notifications.forEach(n -> model.notifications.put(n.id(), n));
+      write(tx -> notifications.forEach(tx.notifications()::insert));
+      assertEquals(model.pendingDue(time, limit), read(tx -> tx.notifications().findPendingDue(time, limit)));
+      for (NhsNumber subject : StoreStateMachine.PROBES.subjects) {
+        assertEquals(model.notificationsBySubject(subject), read(tx -> tx.notifications().findBySubject(subject)));
+      }
+    }
+
+    @Provide
+    Arbitrary<AccessNotification> anyNotifications() {
+      return CpisArbitraries.accessNotifications();
+    }
+
+    @Provide
+    Arbitrary<List<AccessNotification>> notificationSets() {
+      return StoreStateMachine.notifications(CpisArbitraries.recordIds())
+          .list()
+          .uniqueElements(AccessNotification::id)
+          .ofMaxSize(15);
+    }
+
+    @Provide
+    Arbitrary<Instant> probeInstants() {
+      return Arbitraries.oneOf(
+          List.of(Arbitraries.of(StoreStateMachine.PROBES.instants), CpisArbitraries.instants()));
+    }
   }
 
   // ---------------------------------------------------------------------------------------
@@ -819,6 +957,69 @@ public abstract class CpisStoreConformanceKit {
       assertEquals(List.of(otherReview), read(tx -> tx.reviews().findByLocalAuthority(la(2))));
       assertEquals(List.of(), read(tx -> tx.reviews().findByLocalAuthority(la(3))));
     }
+
+    @Property(tries = 100)
+    @Label("REVIEW-7: any review of a stored notification is found by the notification's id with every field intact")
+    void anyReviewRoundTrips(
+        @ForAll("anyNotifications") AccessNotification n, @ForAll("anyReviews") Review r) {
+      freshStore();
+      Review review =
+          Review.builder().from(r).notificationId(n.id()).localAuthority(n.localAuthority()).build();
+      write(tx -> tx.notifications().insert(n));
+      write(tx -> tx.reviews().insert(review));
+      assertEquals(Optional.of(review), read(tx -> tx.reviews().find(n.id())));
+      assertEquals(List.of(review), read(tx -> tx.reviews().findByLocalAuthority(n.localAuthority())));
+      assertEquals(List.of(), read(tx -> tx.notifications().findUnreviewed(n.localAuthority())));
+    }
+
+    @Property(tries = 100)
+    @Label("REVIEW-8: for any notifications, some reviewed, findUnreviewed and findByLocalAuthority answer as a plain filter does")
+    void anyInboxAgreesWithModel(
+        @ForAll("notificationSets") List<AccessNotification> notifications,
+        @ForAll("reviewLists") List<Review> reviews) {
+      freshStore();
+      ReferenceModel model = new ReferenceModel();
+      notifications.forEach(n -> model.notifications.put(n.id(), n));
+      List<Review> given = new ArrayList<>();
+      for (int i = 0; i < Math.min(notifications.size(), reviews.size()); i++) {
+        AccessNotification n = notifications.get(i);
+        given.add(Review.builder().from(reviews.get(i)).notificationId(n.id()).localAuthority(n.localAuthority()).build());
+      }
+      given.forEach(r -> model.reviews.put(r.notificationId(), r));
+      write(tx -> notifications.forEach(tx.notifications()::insert));
+      write(tx -> given.forEach(tx.reviews()::insert));
+      for (OdsCode la : StoreStateMachine.PROBES.localAuthorities) {
+        assertEquals(model.unreviewed(la), read(tx -> tx.notifications().findUnreviewed(la)), "unreviewed of " + la);
+        assertEquals(model.reviewsByLocalAuthority(la), read(tx -> tx.reviews().findByLocalAuthority(la)), "reviews of " + la);
+      }
+    }
+
+    @Provide
+    Arbitrary<AccessNotification> anyNotifications() {
+      return CpisArbitraries.accessNotifications();
+    }
+
+    @Provide
+    Arbitrary<Review> anyReviews() {
+      return CpisArbitraries.reviews();
+    }
+
+    @Provide
+    Arbitrary<List<AccessNotification>> notificationSets() {
+      return StoreStateMachine.notifications(CpisArbitraries.recordIds())
+          .list()
+          .uniqueElements(AccessNotification::id)
+          .ofMaxSize(12);
+    }
+
+    @Provide
+    Arbitrary<List<Review>> reviewLists() {
+      Arbitrary<Instant> fewInstants = Arbitraries.of(StoreStateMachine.PROBES.instants);
+      return Combinators.combine(CpisArbitraries.reviews(), fewInstants)
+          .as((r, at) -> (Review) Review.builder().from(r).reviewedAt(at).build())
+          .list()
+          .ofMaxSize(12);
+    }
   }
 
   // ---------------------------------------------------------------------------------------
@@ -895,6 +1096,34 @@ public abstract class CpisStoreConformanceKit {
       assertEquals(List.of(), read(tx -> tx.audit().read(21, 100)));
       assertEquals(List.of(), read(tx -> tx.audit().read(1, 0)));
     }
+
+    @Property(tries = 100)
+    @Label("AUDIT-6: any entries appended in sequence read back intact; read(from, limit) is the slice from that sequence")
+    void anyLogReadsBack(
+        @ForAll("entryLists") List<AuditEntry> generated,
+        @ForAll @IntRange(min = -1, max = 17) int from,
+        @ForAll @IntRange(max = 17) int limit) {
+      freshStore();
+      List<AuditEntry> entries = new ArrayList<>();
+      for (int i = 0; i < generated.size(); i++) {
+        entries.add(ImmutableAuditEntry.copyOf(generated.get(i)).withSequence(i + 1));
+      }
+      int half = entries.size() / 2;
+      write(tx -> entries.subList(0, half).forEach(tx.audit()::append));
+      write(tx -> entries.subList(half, entries.size()).forEach(tx.audit()::append));
+      int start = Math.max(0, Math.min(from - 1, entries.size()));
+      assertEquals(
+          entries.subList(start, Math.min(entries.size(), start + limit)),
+          read(tx -> tx.audit().read(from, limit)));
+      assertEquals(
+          entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1)),
+          read(tx -> tx.audit().last()));
+    }
+
+    @Provide
+    Arbitrary<List<AuditEntry>> entryLists() {
+      return CpisArbitraries.auditEntries().list().ofMaxSize(15);
+    }
   }
 
   // ---------------------------------------------------------------------------------------
@@ -939,6 +1168,32 @@ public abstract class CpisStoreConformanceKit {
       write(tx -> List.of(older, latest, otherLaLater, oldest).forEach(tx.uploads()::insert));
       assertEquals(Optional.of(latest), read(tx -> tx.uploads().findLatest(la(1))));
       assertEquals(Optional.of(otherLaLater), read(tx -> tx.uploads().findLatest(la(2))));
+    }
+
+    @Property(tries = 100)
+    @Label("UPLOAD-5: for any receipts, findLatest gives one with the latest receipt time of that local authority, every field intact")
+    void anyReceiptsAgreeWithModel(@ForAll("receiptSets") List<UploadReceipt> receipts) {
+      freshStore();
+      ReferenceModel model = new ReferenceModel();
+      receipts.forEach(u -> model.uploads.put(u.id(), u));
+      write(tx -> receipts.forEach(tx.uploads()::insert));
+      for (OdsCode la : StoreStateMachine.PROBES.localAuthorities) {
+        List<UploadReceipt> latest = model.latestUploads(la);
+        Optional<UploadReceipt> found = read(tx -> tx.uploads().findLatest(la));
+        assertTrue(
+            latest.isEmpty() ? found.isEmpty() : found.isPresent() && latest.contains(found.get()),
+            () -> "findLatest gave " + found + "; the latest are " + latest);
+      }
+    }
+
+    @Provide
+    Arbitrary<List<UploadReceipt>> receiptSets() {
+      return Combinators.combine(
+              CpisArbitraries.uploadReceipts(), Arbitraries.of(StoreStateMachine.PROBES.localAuthorities))
+          .as((u, la) -> (UploadReceipt) UploadReceipt.builder().from(u).localAuthority(la).build())
+          .list()
+          .uniqueElements(UploadReceipt::id)
+          .ofMaxSize(8);
     }
   }
 
@@ -1488,6 +1743,27 @@ public abstract class CpisStoreConformanceKit {
       assertEquals(List.of(), read(tx -> tx.notifications().findBySubject(purged)));
       assertEquals(Optional.empty(), read(tx -> tx.reviews().find(purgedReviewed.id())));
       assertEquals(others, read(this::aboutKept));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  /**
+   * The stateful contract. Only jqwik runs it (it has no JUnit {@code @Test}), so it is a jqwik
+   * {@code @Group} without {@code @Nested}.
+   */
+  @Group
+  @Label("State machine: random sequences of operations against a plain model")
+  class StateMachineContracts {
+
+    @Property(tries = 50)
+    @Label("STATE-1: after any sequence of writes, committed batches and failed transactions, every query answers as a plain model does")
+    void agreesWithModel(@ForAll("chains") ActionChain<ModelledStore> chain) {
+      chain.withInvariant("every query agrees with the model", ModelledStore::checkAgreement).run();
+    }
+
+    @Provide
+    Arbitrary<ActionChain<ModelledStore>> chains() {
+      return StoreStateMachine.chains(CpisStoreConformanceKit.this::createStore, 30);
     }
   }
 }
