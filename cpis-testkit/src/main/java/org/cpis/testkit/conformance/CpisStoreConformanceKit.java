@@ -96,7 +96,12 @@ import org.junit.jupiter.api.Test;
  * events, notifications and the outbox, reviews and the review inbox, the audit log, upload
  * receipts, transactions, deletion by subject, and a stateful property that runs random
  * sequences of operations against the store and a plain model. Each contract is named by a rule
- * id ({@code PLAN-3}) and states the rule as a sentence.
+ * id ({@code PLAN-3}) and states the rule as a sentence. JUnit Jupiter runs the example
+ * contracts and jqwik the properties: keep both engines on the test class path.
+ *
+ * <p>The concurrency contracts run a unit of work again when the store fails it with a {@link
+ * StoreException} (a serialization failure, say), as a caller would. No contract measures
+ * speed; time-outs only stop a store that deadlocks.
  *
  * <p>It proves the design's store principles (explicit all-or-nothing, serializable
  * transactions; stable ids; stores answer queries with the dates and limits the rules give
