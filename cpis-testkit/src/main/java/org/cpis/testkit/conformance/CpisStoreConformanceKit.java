@@ -90,8 +90,9 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>The contracts are grouped by store interface, one {@code @Nested} class each (and jqwik
- * {@code @Group}, so that the property contracts run too): local authorities, plans, access
+ * <p>The contracts are grouped by store interface: for each, a JUnit {@code @Nested} class of
+ * example contracts ({@code PlanStoreContracts}) and a jqwik {@code @Group} of property
+ * contracts ({@code PlanStoreProperties}), so that each engine reports its own class: local authorities, plans, access
  * events, notifications and the outbox, reviews and the review inbox, the audit log, upload
  * receipts, transactions, deletion by subject, and a stateful property that runs random
  * sequences of operations against the store and a plain model. Each contract is named by a rule
@@ -184,9 +185,7 @@ public abstract class CpisStoreConformanceKit {
 
   // ---------------------------------------------------------------------------------------
   @Nested
-  @Group
   @DisplayName("LocalAuthorityStore: local authorities keyed by ODS code")
-  @Label("LocalAuthorityStore: local authorities keyed by ODS code")
   class LocalAuthorityStoreContracts {
 
     @Test
@@ -255,6 +254,11 @@ public abstract class CpisStoreConformanceKit {
       write(tx -> shuffled(all, 1).forEach(tx.localAuthorities()::insert));
       assertEquals(all, read(tx -> tx.localAuthorities().findAll()));
     }
+  }
+
+  @Group
+  @Label("LocalAuthorityStore properties: local authorities keyed by ODS code")
+  class LocalAuthorityStoreProperties {
 
     @Property(tries = 100)
     @Label("LA-7: any local authorities inserted are each found with every field intact, and findAll lists them by ODS code")
@@ -277,9 +281,7 @@ public abstract class CpisStoreConformanceKit {
 
   // ---------------------------------------------------------------------------------------
   @Nested
-  @Group
   @DisplayName("PlanStore: protection plans keyed by plan id, lists ordered by plan id")
-  @Label("PlanStore: protection plans keyed by plan id, lists ordered by plan id")
   class PlanStoreContracts {
 
     private final NhsNumber child = nhs(0);
@@ -505,6 +507,11 @@ public abstract class CpisStoreConformanceKit {
     private ProtectionPlan born(PlanId id, LocalDate dateOfBirth) {
       return ProtectionPlan.builder().from(plan(id, child)).childDateOfBirth(dateOfBirth).build();
     }
+  }
+
+  @Group
+  @Label("PlanStore properties: protection plans keyed by plan id, lists ordered by plan id")
+  class PlanStoreProperties {
 
     @Property(tries = 100)
     @Label("PLAN-12: any plan inserted is found by id with every field intact, and listed under its subject and its local authority")
@@ -543,9 +550,7 @@ public abstract class CpisStoreConformanceKit {
 
   // ---------------------------------------------------------------------------------------
   @Nested
-  @Group
   @DisplayName("AccessEventStore: the history of unscheduled accesses")
-  @Label("AccessEventStore: the history of unscheduled accesses")
   class AccessEventStoreContracts {
 
     private final NhsNumber child = nhs(0);
@@ -624,6 +629,11 @@ public abstract class CpisStoreConformanceKit {
       assertEquals(List.of(), read(tx -> tx.accessEvents().findRecentBySubject(child, 0)));
       assertEquals(newestFirst, read(tx -> tx.accessEvents().findRecentBySubject(child, 100)));
     }
+  }
+
+  @Group
+  @Label("AccessEventStore properties: the history of unscheduled accesses")
+  class AccessEventStoreProperties {
 
     @Property(tries = 100)
     @Label("EVENT-7: any access event inserted is found by id with every field intact")
@@ -666,9 +676,7 @@ public abstract class CpisStoreConformanceKit {
 
   // ---------------------------------------------------------------------------------------
   @Nested
-  @Group
   @DisplayName("NotificationStore: the notification outbox")
-  @Label("NotificationStore: the notification outbox")
   class NotificationStoreContracts {
 
     private final NhsNumber child = nhs(0);
@@ -813,6 +821,11 @@ public abstract class CpisStoreConformanceKit {
           .nextAttemptAt(nextAttempt)
           .build();
     }
+  }
+
+  @Group
+  @Label("NotificationStore properties: the notification outbox")
+  class NotificationStoreProperties {
 
     @Property(tries = 100)
     @Label("NOTIF-12: any notification inserted is found by id with every field intact")
@@ -861,9 +874,7 @@ public abstract class CpisStoreConformanceKit {
 
   // ---------------------------------------------------------------------------------------
   @Nested
-  @Group
   @DisplayName("ReviewStore: reviews of notifications and the review inbox")
-  @Label("ReviewStore: reviews of notifications and the review inbox")
   class ReviewStoreContracts {
 
     private final ProtectionPlan plan = plan(planId(la(1), "CP-1"), nhs(0));
@@ -961,6 +972,11 @@ public abstract class CpisStoreConformanceKit {
       assertEquals(List.of(otherReview), read(tx -> tx.reviews().findByLocalAuthority(la(2))));
       assertEquals(List.of(), read(tx -> tx.reviews().findByLocalAuthority(la(3))));
     }
+  }
+
+  @Group
+  @Label("ReviewStore properties: reviews of notifications and the review inbox")
+  class ReviewStoreProperties {
 
     @Property(tries = 100)
     @Label("REVIEW-7: any review of a stored notification is found by the notification's id with every field intact")
@@ -1028,9 +1044,7 @@ public abstract class CpisStoreConformanceKit {
 
   // ---------------------------------------------------------------------------------------
   @Nested
-  @Group
   @DisplayName("AuditLog: the append-only audit log")
-  @Label("AuditLog: the append-only audit log")
   class AuditLogContracts {
 
     @Test
@@ -1100,6 +1114,11 @@ public abstract class CpisStoreConformanceKit {
       assertEquals(List.of(), read(tx -> tx.audit().read(21, 100)));
       assertEquals(List.of(), read(tx -> tx.audit().read(1, 0)));
     }
+  }
+
+  @Group
+  @Label("AuditLog properties: the append-only audit log")
+  class AuditLogProperties {
 
     @Property(tries = 100)
     @Label("AUDIT-6: any entries appended in sequence read back intact; read(from, limit) is the slice from that sequence")
@@ -1132,9 +1151,7 @@ public abstract class CpisStoreConformanceKit {
 
   // ---------------------------------------------------------------------------------------
   @Nested
-  @Group
   @DisplayName("UploadReceiptStore: receipts of local authorities' uploads")
-  @Label("UploadReceiptStore: receipts of local authorities' uploads")
   class UploadReceiptStoreContracts {
 
     @Test
@@ -1173,6 +1190,11 @@ public abstract class CpisStoreConformanceKit {
       assertEquals(Optional.of(latest), read(tx -> tx.uploads().findLatest(la(1))));
       assertEquals(Optional.of(otherLaLater), read(tx -> tx.uploads().findLatest(la(2))));
     }
+  }
+
+  @Group
+  @Label("UploadReceiptStore properties: receipts of local authorities' uploads")
+  class UploadReceiptStoreProperties {
 
     @Property(tries = 100)
     @Label("UPLOAD-5: for any receipts, findLatest gives one with the latest receipt time of that local authority, every field intact")
@@ -1203,9 +1225,7 @@ public abstract class CpisStoreConformanceKit {
 
   // ---------------------------------------------------------------------------------------
   @Nested
-  @Group
   @DisplayName("Transactions: all or nothing, serializable")
-  @Label("Transactions: all or nothing, serializable")
   class TransactionContracts {
 
     private final NhsNumber child = nhs(0);
@@ -1612,9 +1632,7 @@ public abstract class CpisStoreConformanceKit {
 
   // ---------------------------------------------------------------------------------------
   @Nested
-  @Group
   @DisplayName("Purge: deletion by subject")
-  @Label("Purge: deletion by subject")
   class PurgeContracts {
 
     private final NhsNumber purged = nhs(0);
@@ -1748,13 +1766,10 @@ public abstract class CpisStoreConformanceKit {
   }
 
   // ---------------------------------------------------------------------------------------
-  /**
-   * The stateful contract. Only jqwik runs it (it has no JUnit {@code @Test}), so it is a jqwik
-   * {@code @Group} without {@code @Nested}.
-   */
+  /** The stateful contract, a jqwik property. */
   @Group
-  @Label("State machine: random sequences of operations against a plain model")
-  class StateMachineContracts {
+  @Label("StateMachine properties: random sequences of operations against a plain model")
+  class StateMachineProperties {
 
     @Property(tries = 50)
     @Label("STATE-1: after any sequence of writes, committed batches and failed transactions, every query answers as a plain model does")
