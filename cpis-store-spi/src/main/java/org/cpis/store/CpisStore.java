@@ -6,7 +6,9 @@ import java.util.function.Function;
 /**
  * Where CP-IS keeps its records. All access goes through a transaction: the store applies
  * everything the work did, or, if the work throws, nothing, and rethrows what it threw.
- * Transactions are serializable: a unit of work sees no other unit's partial writes.
+ * Transactions are serializable: a unit of work sees no other unit's partial writes. A
+ * transaction's stores may only be used inside its unit of work: used after it has ended, they
+ * throw {@link IllegalStateException}.
  */
 public interface CpisStore {
 

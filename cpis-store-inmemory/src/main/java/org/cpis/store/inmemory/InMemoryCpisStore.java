@@ -67,7 +67,8 @@ public final class InMemoryCpisStore implements CpisStore {
       T result = work.apply(tx);
       tx.close();
       return result;
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
+      // Any Throwable, including a checked exception thrown sneakily: all or nothing.
       tx.close();
       tx.undo.rollback();
       throw e;

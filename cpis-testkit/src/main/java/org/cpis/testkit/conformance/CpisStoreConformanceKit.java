@@ -1,0 +1,1785 @@
+package org.cpis.testkit.conformance;
+
+import static org.cpis.testkit.conformance.Fixtures.D0;
+import static org.cpis.testkit.conformance.Fixtures.T0;
+import static org.cpis.testkit.conformance.Fixtures.audit;
+import static org.cpis.testkit.conformance.Fixtures.delivered;
+import static org.cpis.testkit.conformance.Fixtures.event;
+import static org.cpis.testkit.conformance.Fixtures.la;
+import static org.cpis.testkit.conformance.Fixtures.localAuthority;
+import static org.cpis.testkit.conformance.Fixtures.nhs;
+import static org.cpis.testkit.conformance.Fixtures.notification;
+import static org.cpis.testkit.conformance.Fixtures.plan;
+import static org.cpis.testkit.conformance.Fixtures.planId;
+import static org.cpis.testkit.conformance.Fixtures.receipt;
+import static org.cpis.testkit.conformance.Fixtures.retried;
+import static org.cpis.testkit.conformance.Fixtures.review;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Group;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.state.ActionChain;
+import org.cpis.model.AccessEvent;
+import org.cpis.model.AccessNotification;
+import org.cpis.model.AuditAction;
+import org.cpis.model.AuditEntry;
+import org.cpis.model.CareSetting;
+import org.cpis.model.ImmutableAuditEntry;
+import org.cpis.model.LocalAuthority;
+import org.cpis.model.NhsNumber;
+import org.cpis.model.OdsCode;
+import org.cpis.model.PlanId;
+import org.cpis.model.PlanType;
+import org.cpis.model.ProtectionPlan;
+import org.cpis.model.RecordId;
+import org.cpis.model.Review;
+import org.cpis.model.ReviewOutcome;
+import org.cpis.model.UploadReceipt;
+import org.cpis.store.AccessEventStore;
+import org.cpis.store.AuditLog;
+import org.cpis.store.CpisStore;
+import org.cpis.store.DuplicateRecordException;
+import org.cpis.store.LocalAuthorityStore;
+import org.cpis.store.NotificationStore;
+import org.cpis.store.PlanStore;
+import org.cpis.store.RecordNotFoundException;
+import org.cpis.store.ReviewStore;
+import org.cpis.store.StoreException;
+import org.cpis.store.StoreTransaction;
+import org.cpis.store.UploadReceiptStore;
+import org.cpis.testkit.CpisArbitraries;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store conformance kit: every contract of the store SPI ({@code org.cpis.store}), as tests
+ * a store's own test class inherits. Extend it and override {@link #createStore()}:
+ *
+ * <pre>{@code
+ * class MyStoreConformanceTest extends CpisStoreConformanceKit {
+ *   @Override
+ *   protected CpisStore createStore() {
+ *     return new MyStore(...); // new and empty, every time
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The contracts are grouped by store interface: for each, a JUnit {@code @Nested} class of
+ * example contracts ({@code PlanStoreContracts}) and a jqwik {@code @Group} of property
+ * contracts ({@code PlanStoreProperties}), so that each engine reports its own class: local authorities, plans, access
+ * events, notifications and the outbox, reviews and the review inbox, the audit log, upload
+ * receipts, transactions, deletion by subject, and a stateful property that runs random
+ * sequences of operations against the store and a plain model. Each contract is named by a rule
+ * id ({@code PLAN-3}) and states the rule as a sentence. JUnit Jupiter runs the example
+ * contracts and jqwik the properties: keep both engines on the test class path.
+ *
+ * <p>The concurrency contracts run a unit of work again when the store fails it with a {@link
+ * StoreException} (a serialization failure, say), as a caller would. No contract measures
+ * speed; time-outs only stop a store that deadlocks.
+ *
+ * <p>It proves the design's store principles (explicit all-or-nothing, serializable
+ * transactions; stable ids; stores answer queries with the dates and limits the rules give
+ * them) and the storage side of rules 7 (the notification outbox), 8 (the review inbox) and 9
+ * (purge by subject, the append-only audit log).
+ */
+public abstract class CpisStoreConformanceKit {
+
+  /**
+   * A new, empty store. Called before every example contract and at the start of every try of
+   * a property contract; the kit never uses one store for two of them.
+   */
+  protected abstract CpisStore createStore();
+
+  private CpisStore store;
+
+  /** Gives each example contract a new, empty store. */
+  @BeforeEach
+  protected final void createStoreUnderTest() {
+    store = createStore();
+  }
+
+  /** A new, empty store for one try of a property, which then is the store under test. */
+  final CpisStore freshStore() {
+    store = createStore();
+    return store;
+  }
+
+  final <T> T read(Function<StoreTransaction, T> work) {
+    return store.inTransaction(work);
+  }
+
+  final void write(Consumer<StoreTransaction> work) {
+    store.inTransaction(work);
+  }
+
+  final int readInt(java.util.function.ToIntFunction<StoreTransaction> work) {
+    return store.inTransaction((Function<StoreTransaction, Integer>) work::applyAsInt);
+  }
+
+  final boolean readBoolean(java.util.function.Predicate<StoreTransaction> work) {
+    return store.inTransaction((Function<StoreTransaction, Boolean>) work::test);
+  }
+
+  /** Runs {@code work} in a transaction, again if the store fails with a {@link StoreException}. */
+  final void writeRetrying(Consumer<StoreTransaction> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        store.inTransaction(work);
+        return;
+      } catch (StoreException e) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw new AssertionError(
+              "a unit of work still failed after " + MAX_ATTEMPTS + " attempts: " + e, e);
+        }
+      }
+    }
+  }
+
+  private static final int MAX_ATTEMPTS = 100;
+
+  static <T> List<T> shuffled(List<T> items, long seed) {
+    List<T> copy = new ArrayList<>(items);
+    Collections.shuffle(copy, new Random(seed));
+    return copy;
+  }
+
+  @SuppressWarnings("unchecked")
+  static <E extends Throwable> RuntimeException sneakyThrow(Throwable t) throws E {
+    throw (E) t;
+  }
+
+  /** An error the kit throws from a unit of work. */
+  static final class WorkError extends Error {
+    private static final long serialVersionUID = 1L;
+
+    WorkError() {
+      super("thrown by the unit of work");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  @Nested
+  @DisplayName("LocalAuthorityStore: local authorities keyed by ODS code")
+  class LocalAuthorityStoreContracts {
+
+    @Test
+    @DisplayName("LA-1: a local authority inserted is found by its ODS code, every field intact")
+    void insertedIsFound() {
+      LocalAuthority islington = localAuthority(la(1));
+      write(tx -> tx.localAuthorities().insert(islington));
+      assertEquals(Optional.of(islington), read(tx -> tx.localAuthorities().find(la(1))));
+    }
+
+    @Test
+    @DisplayName("LA-2: find of an ODS code never inserted is empty")
+    void missingIsEmpty() {
+      write(tx -> tx.localAuthorities().insert(localAuthority(la(1))));
+      assertEquals(Optional.empty(), read(tx -> tx.localAuthorities().find(la(2))));
+    }
+
+    @Test
+    @DisplayName("LA-3: inserting a second local authority with the same ODS code throws DuplicateRecordException and keeps the first")
+    void duplicateIsRefused() {
+      LocalAuthority first = localAuthority(la(1));
+      LocalAuthority second = LocalAuthority.builder().from(first).name("Another name").build();
+      write(tx -> tx.localAuthorities().insert(first));
+      assertThrows(
+          DuplicateRecordException.class, () -> write(tx -> tx.localAuthorities().insert(second)));
+      assertEquals(Optional.of(first), read(tx -> tx.localAuthorities().find(la(1))));
+    }
+
+    @Test
+    @DisplayName("LA-4: update replaces every field of the local authority with the same ODS code")
+    void updateReplaces() {
+      LocalAuthority first = localAuthority(la(1));
+      LocalAuthority changed =
+          LocalAuthority.builder()
+              .odsCode(la(1))
+              .name("Renamed council")
+              .officeHoursPhone("0300 123 4567")
+              .emergencyDutyPhone("0300 765 4321")
+              .build();
+      write(tx -> tx.localAuthorities().insert(first));
+      write(tx -> tx.localAuthorities().update(changed));
+      assertEquals(Optional.of(changed), read(tx -> tx.localAuthorities().find(la(1))));
+      assertEquals(List.of(changed), read(tx -> tx.localAuthorities().findAll()));
+    }
+
+    @Test
+    @DisplayName("LA-5: update of an ODS code never inserted throws RecordNotFoundException and inserts nothing")
+    void updateOfMissingIsRefused() {
+      assertThrows(
+          RecordNotFoundException.class,
+          () -> write(tx -> tx.localAuthorities().update(localAuthority(la(1)))));
+      assertEquals(Optional.empty(), read(tx -> tx.localAuthorities().find(la(1))));
+      assertEquals(List.of(), read(tx -> tx.localAuthorities().findAll()));
+    }
+
+    @Test
+    @DisplayName("LA-6: findAll returns every local authority, ordered by ODS code; none in an empty store")
+    void findAllIsOrdered() {
+      assertEquals(List.of(), read(tx -> tx.localAuthorities().findAll()));
+      List<LocalAuthority> all =
+          Stream.of("714", "7140", "A12", "Z99", "E09000019", "80A")
+              .map(OdsCode::of)
+              .sorted()
+              .map(Fixtures::localAuthority)
+              .collect(Collectors.toList());
+      write(tx -> shuffled(all, 1).forEach(tx.localAuthorities()::insert));
+      assertEquals(all, read(tx -> tx.localAuthorities().findAll()));
+    }
+  }
+
+  @Group
+  @Label("LocalAuthorityStore properties: local authorities keyed by ODS code")
+  class LocalAuthorityStoreProperties {
+
+    @Property(tries = 100)
+    @Label("LA-7: any local authorities inserted are each found with every field intact, and findAll lists them by ODS code")
+    void anyLocalAuthorities(@ForAll("localAuthoritySets") List<LocalAuthority> all) {
+      freshStore();
+      write(tx -> all.forEach(tx.localAuthorities()::insert));
+      for (LocalAuthority la : all) {
+        assertEquals(Optional.of(la), read(tx -> tx.localAuthorities().find(la.odsCode())));
+      }
+      assertEquals(
+          all.stream().sorted(java.util.Comparator.comparing(LocalAuthority::odsCode)).collect(Collectors.toList()),
+          read(tx -> tx.localAuthorities().findAll()));
+    }
+
+    @Provide
+    Arbitrary<List<LocalAuthority>> localAuthoritySets() {
+      return CpisArbitraries.localAuthorities().list().uniqueElements(LocalAuthority::odsCode).ofMaxSize(8);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  @Nested
+  @DisplayName("PlanStore: protection plans keyed by plan id, lists ordered by plan id")
+  class PlanStoreContracts {
+
+    private final NhsNumber child = nhs(0);
+    private final NhsNumber mother = nhs(1);
+    private final NhsNumber otherChild = nhs(2);
+
+    /** A plan with every optional field set. */
+    private ProtectionPlan fullPlan() {
+      return ProtectionPlan.builder()
+          .id(planId(la(1), "LAC-2024-0007"))
+          .subject(child)
+          .type(PlanType.LOOKED_AFTER_CHILD)
+          .start(D0)
+          .end(D0.plusDays(200))
+          .childDateOfBirth(D0.minusYears(6))
+          .allocatedSocialWorker("sw.jones")
+          .linkedUnbornPlan(planId(la(1), "UCP-2018-0001"))
+          .build();
+    }
+
+    private ProtectionPlan unbornPlan() {
+      return ProtectionPlan.builder()
+          .id(planId(la(2), "UCP-2025-0003"))
+          .subject(mother)
+          .type(PlanType.UNBORN_CHILD_PROTECTION_PLAN)
+          .start(D0)
+          .expectedDeliveryDate(D0.plusMonths(5))
+          .build();
+    }
+
+    @Test
+    @DisplayName("PLAN-1: a plan inserted is found by its id with every field intact, for every plan type")
+    void insertedIsFound() {
+      ProtectionPlan full = fullPlan();
+      ProtectionPlan unborn = unbornPlan();
+      ProtectionPlan minimal = plan(planId(la(1), "CP-1"), otherChild);
+      write(tx -> List.of(full, unborn, minimal).forEach(tx.plans()::insert));
+      for (ProtectionPlan p : List.of(full, unborn, minimal)) {
+        assertEquals(Optional.of(p), read(tx -> tx.plans().find(p.id())));
+      }
+    }
+
+    @Test
+    @DisplayName("PLAN-2: find of a plan id never inserted is empty")
+    void missingIsEmpty() {
+      write(tx -> tx.plans().insert(plan(planId(la(1), "CP-1"), child)));
+      assertEquals(Optional.empty(), read(tx -> tx.plans().find(planId(la(1), "CP-2"))));
+      assertEquals(Optional.empty(), read(tx -> tx.plans().find(planId(la(2), "CP-1"))));
+    }
+
+    @Test
+    @DisplayName("PLAN-3: findBySubject returns exactly the plans recorded under that NHS number, ordered by plan id")
+    void findBySubject() {
+      List<ProtectionPlan> childsPlans =
+          List.of(
+              plan(planId(la(1), "CP-1"), child),
+              plan(planId(la(1), "CP-2"), child, PlanType.LOOKED_AFTER_CHILD),
+              plan(planId(la(2), "CP-1"), child),
+              plan(planId(OdsCode.of("LA0010"), "A"), child));
+      List<ProtectionPlan> others =
+          List.of(
+              plan(planId(la(1), "CP-3"), otherChild),
+              plan(planId(la(2), "UCP-1"), mother, PlanType.UNBORN_CHILD_PROTECTION_PLAN));
+      List<ProtectionPlan> all = new ArrayList<>(childsPlans);
+      all.addAll(others);
+      write(tx -> shuffled(all, 3).forEach(tx.plans()::insert));
+      assertEquals(sortedById(childsPlans), read(tx -> tx.plans().findBySubject(child)));
+      assertEquals(List.of(others.get(1)), read(tx -> tx.plans().findBySubject(mother)));
+      assertEquals(List.of(), read(tx -> tx.plans().findBySubject(nhs(9))));
+    }
+
+    @Test
+    @DisplayName("PLAN-4: findByLocalAuthority returns exactly the plans that local authority owns, ordered by plan id")
+    void findByLocalAuthority() {
+      List<ProtectionPlan> la1 =
+          List.of(
+              plan(planId(la(1), "b"), child),
+              plan(planId(la(1), "B"), otherChild),
+              plan(planId(la(1), "a-10"), mother, PlanType.UNBORN_CHILD_PROTECTION_PLAN),
+              plan(planId(la(1), "a-9"), child, PlanType.LOOKED_AFTER_CHILD));
+      List<ProtectionPlan> la2 = List.of(plan(planId(la(2), "b"), child));
+      List<ProtectionPlan> la10 = List.of(plan(planId(OdsCode.of("LA0010"), "a"), child));
+      List<ProtectionPlan> all = new ArrayList<>(la1);
+      all.addAll(la2);
+      all.addAll(la10);
+      write(tx -> shuffled(all, 4).forEach(tx.plans()::insert));
+      assertEquals(sortedById(la1), read(tx -> tx.plans().findByLocalAuthority(la(1))));
+      assertEquals(la2, read(tx -> tx.plans().findByLocalAuthority(la(2))));
+      assertEquals(la10, read(tx -> tx.plans().findByLocalAuthority(OdsCode.of("LA0010"))));
+      assertEquals(List.of(), read(tx -> tx.plans().findByLocalAuthority(la(3))));
+    }
+
+    @Test
+    @DisplayName("PLAN-5: inserting a plan whose id exists throws DuplicateRecordException and keeps the first")
+    void duplicateIsRefused() {
+      ProtectionPlan first = plan(planId(la(1), "CP-1"), child);
+      ProtectionPlan second = plan(planId(la(1), "CP-1"), otherChild, PlanType.LOOKED_AFTER_CHILD);
+      write(tx -> tx.plans().insert(first));
+      assertThrows(DuplicateRecordException.class, () -> write(tx -> tx.plans().insert(second)));
+      assertEquals(Optional.of(first), read(tx -> tx.plans().find(first.id())));
+      assertEquals(List.of(), read(tx -> tx.plans().findBySubject(otherChild)));
+    }
+
+    @Test
+    @DisplayName("PLAN-6: update replaces every field of the plan with the same id, and the queries follow the new values")
+    void updateReplaces() {
+      ProtectionPlan before = plan(planId(la(1), "LAC-2024-0007"), otherChild);
+      ProtectionPlan after = fullPlan();
+      write(tx -> tx.plans().insert(before));
+      write(tx -> tx.plans().update(after));
+      assertEquals(Optional.of(after), read(tx -> tx.plans().find(after.id())));
+      assertEquals(List.of(), read(tx -> tx.plans().findBySubject(otherChild)));
+      assertEquals(List.of(after), read(tx -> tx.plans().findBySubject(child)));
+      assertEquals(List.of(after), read(tx -> tx.plans().findByLocalAuthority(la(1))));
+      assertEquals(
+          List.of(after),
+          read(tx -> tx.plans().findChildBornBefore(D0)));
+    }
+
+    @Test
+    @DisplayName("PLAN-7: update of a plan id never inserted throws RecordNotFoundException and inserts nothing")
+    void updateOfMissingIsRefused() {
+      ProtectionPlan p = plan(planId(la(1), "CP-1"), child);
+      assertThrows(RecordNotFoundException.class, () -> write(tx -> tx.plans().update(p)));
+      assertEquals(Optional.empty(), read(tx -> tx.plans().find(p.id())));
+      assertEquals(List.of(), read(tx -> tx.plans().findBySubject(child)));
+      assertEquals(List.of(), read(tx -> tx.plans().findByLocalAuthority(la(1))));
+    }
+
+    @Test
+    @DisplayName("PLAN-8: delete removes the plan from find and every query and returns true; a missing plan returns false")
+    void deleteRemoves() {
+      ProtectionPlan gone =
+          ProtectionPlan.builder().from(fullPlan()).id(planId(la(1), "CP-1")).build();
+      ProtectionPlan kept = plan(planId(la(1), "CP-2"), child);
+      write(tx -> List.of(gone, kept).forEach(tx.plans()::insert));
+      assertTrue(readBoolean(tx -> tx.plans().delete(gone.id())));
+      assertEquals(Optional.empty(), read(tx -> tx.plans().find(gone.id())));
+      assertEquals(List.of(kept), read(tx -> tx.plans().findBySubject(child)));
+      assertEquals(List.of(kept), read(tx -> tx.plans().findByLocalAuthority(la(1))));
+      assertEquals(
+          List.of(), read(tx -> tx.plans().findEndedBefore(PlanType.LOOKED_AFTER_CHILD, D0.plusYears(9))));
+      assertEquals(List.of(), read(tx -> tx.plans().findChildBornBefore(D0)));
+      assertFalse(readBoolean(tx -> tx.plans().delete(gone.id())), "a second delete finds nothing");
+      assertFalse(readBoolean(tx -> tx.plans().delete(planId(la(3), "never"))));
+      assertEquals(Optional.of(kept), read(tx -> tx.plans().find(kept.id())));
+    }
+
+    @Test
+    @DisplayName("PLAN-9: findEndedBefore returns the plans of that type whose end date is strictly before the date")
+    void findEndedBefore() {
+      LocalDate date = D0.plusDays(100);
+      ProtectionPlan endedDayBefore = ended(planId(la(1), "A"), PlanType.CHILD_PROTECTION_PLAN, date.minusDays(1));
+      ProtectionPlan endedLongBefore = ended(planId(la(2), "A"), PlanType.CHILD_PROTECTION_PLAN, D0);
+      ProtectionPlan endedOnDate = ended(planId(la(1), "B"), PlanType.CHILD_PROTECTION_PLAN, date);
+      ProtectionPlan endedAfter = ended(planId(la(1), "C"), PlanType.CHILD_PROTECTION_PLAN, date.plusDays(1));
+      ProtectionPlan open = plan(planId(la(1), "D"), child);
+      ProtectionPlan otherType = ended(planId(la(1), "E"), PlanType.LOOKED_AFTER_CHILD, date.minusDays(1));
+      write(
+          tx ->
+              shuffled(List.of(endedDayBefore, endedLongBefore, endedOnDate, endedAfter, open, otherType), 9)
+                  .forEach(tx.plans()::insert));
+      assertEquals(
+          List.of(endedDayBefore, endedLongBefore),
+          read(tx -> tx.plans().findEndedBefore(PlanType.CHILD_PROTECTION_PLAN, date)));
+      assertEquals(
+          List.of(otherType), read(tx -> tx.plans().findEndedBefore(PlanType.LOOKED_AFTER_CHILD, date)));
+      assertEquals(
+          List.of(),
+          read(tx -> tx.plans().findEndedBefore(PlanType.UNBORN_CHILD_PROTECTION_PLAN, date.plusYears(1))));
+    }
+
+    @Test
+    @DisplayName("PLAN-10: findOpenWithExpectedDeliveryBefore returns the open plans whose expected delivery date is strictly before the date")
+    void findOpenWithExpectedDeliveryBefore() {
+      LocalDate date = D0.plusDays(100);
+      ProtectionPlan dueDayBefore = unborn(planId(la(1), "A"), date.minusDays(1), Optional.empty());
+      ProtectionPlan dueLongBefore = unborn(planId(la(2), "A"), D0.plusDays(1), Optional.empty());
+      ProtectionPlan dueOnDate = unborn(planId(la(1), "B"), date, Optional.empty());
+      ProtectionPlan dueAfter = unborn(planId(la(1), "C"), date.plusDays(1), Optional.empty());
+      ProtectionPlan endedDueBefore = unborn(planId(la(1), "D"), date.minusDays(1), Optional.of(D0.plusDays(2)));
+      ProtectionPlan notUnborn = plan(planId(la(1), "E"), child);
+      write(
+          tx ->
+              shuffled(List.of(dueDayBefore, dueLongBefore, dueOnDate, dueAfter, endedDueBefore, notUnborn), 10)
+                  .forEach(tx.plans()::insert));
+      assertEquals(
+          List.of(dueDayBefore, dueLongBefore),
+          read(tx -> tx.plans().findOpenWithExpectedDeliveryBefore(date)));
+      assertEquals(List.of(), read(tx -> tx.plans().findOpenWithExpectedDeliveryBefore(D0)));
+    }
+
+    @Test
+    @DisplayName("PLAN-11: findChildBornBefore returns the plans whose child's date of birth is strictly before the date")
+    void findChildBornBefore() {
+      LocalDate date = D0.minusYears(18);
+      ProtectionPlan bornDayBefore = born(planId(la(1), "A"), date.minusDays(1));
+      ProtectionPlan bornLongBefore = born(planId(la(2), "A"), date.minusYears(3));
+      ProtectionPlan bornOnDate = born(planId(la(1), "B"), date);
+      ProtectionPlan bornAfter = born(planId(la(1), "C"), date.plusDays(1));
+      ProtectionPlan noDateOfBirth = plan(planId(la(1), "D"), child);
+      write(
+          tx ->
+              shuffled(List.of(bornDayBefore, bornLongBefore, bornOnDate, bornAfter, noDateOfBirth), 11)
+                  .forEach(tx.plans()::insert));
+      assertEquals(
+          List.of(bornDayBefore, bornLongBefore), read(tx -> tx.plans().findChildBornBefore(date)));
+      assertEquals(List.of(), read(tx -> tx.plans().findChildBornBefore(date.minusYears(10))));
+    }
+
+    private ProtectionPlan ended(PlanId id, PlanType type, LocalDate end) {
+      return ProtectionPlan.builder().from(plan(id, child, type)).end(end).build();
+    }
+
+    private ProtectionPlan unborn(PlanId id, LocalDate due, Optional<LocalDate> end) {
+      return ProtectionPlan.builder()
+          .from(plan(id, mother, PlanType.UNBORN_CHILD_PROTECTION_PLAN))
+          .expectedDeliveryDate(due)
+          .end(end)
+          .build();
+    }
+
+    private ProtectionPlan born(PlanId id, LocalDate dateOfBirth) {
+      return ProtectionPlan.builder().from(plan(id, child)).childDateOfBirth(dateOfBirth).build();
+    }
+  }
+
+  @Group
+  @Label("PlanStore properties: protection plans keyed by plan id, lists ordered by plan id")
+  class PlanStoreProperties {
+
+    @Property(tries = 100)
+    @Label("PLAN-12: any plan inserted is found by id with every field intact, and listed under its subject and its local authority")
+    void anyPlanRoundTrips(@ForAll("anyPlans") ProtectionPlan p) {
+      freshStore();
+      write(tx -> tx.plans().insert(p));
+      assertEquals(Optional.of(p), read(tx -> tx.plans().find(p.id())));
+      assertEquals(List.of(p), read(tx -> tx.plans().findBySubject(p.subject())));
+      assertEquals(List.of(p), read(tx -> tx.plans().findByLocalAuthority(p.localAuthority())));
+    }
+
+    @Property(tries = 100)
+    @Label("PLAN-13: for any set of plans, every plan query answers as a plain filter does, at every date boundary the plans hold")
+    void anyPlansAgreeWithModel(@ForAll("planSets") List<ProtectionPlan> plans) {
+      ModelledStore modelled = new ModelledStore(freshStore(), StoreStateMachine.PROBES);
+      modelled.commit(plans.stream().map(Write::insertPlan).collect(Collectors.toList()));
+      modelled.checkAgreement();
+    }
+
+    @Provide
+    Arbitrary<ProtectionPlan> anyPlans() {
+      return CpisArbitraries.plans();
+    }
+
+    @Provide
+    Arbitrary<List<ProtectionPlan>> planSets() {
+      return StoreStateMachine.plans().list().uniqueElements(ProtectionPlan::id).ofMaxSize(6);
+    }
+  }
+
+  static List<ProtectionPlan> sortedById(List<ProtectionPlan> plans) {
+    return plans.stream()
+        .sorted(java.util.Comparator.comparing(ProtectionPlan::id))
+        .collect(Collectors.toList());
+  }
+
+  // ---------------------------------------------------------------------------------------
+  @Nested
+  @DisplayName("AccessEventStore: the history of unscheduled accesses")
+  class AccessEventStoreContracts {
+
+    private final NhsNumber child = nhs(0);
+    private final NhsNumber otherChild = nhs(1);
+
+    @Test
+    @DisplayName("EVENT-1: an access event inserted is found by its id with every field intact")
+    void insertedIsFound() {
+      AccessEvent e =
+          AccessEvent.builder()
+              .from(event("ev-1", child, T0))
+              .setting(CareSetting.NHS_111)
+              .build();
+      write(tx -> tx.accessEvents().insert(e));
+      assertEquals(Optional.of(e), read(tx -> tx.accessEvents().find(e.id())));
+    }
+
+    @Test
+    @DisplayName("EVENT-2: find of an event id never inserted is empty")
+    void missingIsEmpty() {
+      write(tx -> tx.accessEvents().insert(event("ev-1", child, T0)));
+      assertEquals(Optional.empty(), read(tx -> tx.accessEvents().find(RecordId.of("ev-2"))));
+    }
+
+    @Test
+    @DisplayName("EVENT-3: inserting an event whose id exists throws DuplicateRecordException and keeps the first")
+    void duplicateIsRefused() {
+      AccessEvent first = event("ev-1", child, T0);
+      AccessEvent second = event("ev-1", otherChild, T0.plusSeconds(60));
+      write(tx -> tx.accessEvents().insert(first));
+      assertThrows(DuplicateRecordException.class, () -> write(tx -> tx.accessEvents().insert(second)));
+      assertEquals(Optional.of(first), read(tx -> tx.accessEvents().find(first.id())));
+      assertEquals(List.of(), read(tx -> tx.accessEvents().findRecentBySubject(otherChild, 25)));
+    }
+
+    @Test
+    @DisplayName("EVENT-4: findRecentBySubject lists that NHS number's accesses newest first, and no one else's")
+    void newestFirst() {
+      AccessEvent oldest = event("ev-3", child, T0);
+      AccessEvent middle = event("ev-1", child, T0.plusSeconds(3600));
+      AccessEvent newest = event("ev-2", child, T0.plusSeconds(7200));
+      AccessEvent someoneElse = event("ev-4", otherChild, T0.plusSeconds(5000));
+      write(tx -> List.of(middle, someoneElse, oldest, newest).forEach(tx.accessEvents()::insert));
+      assertEquals(
+          List.of(newest, middle, oldest), read(tx -> tx.accessEvents().findRecentBySubject(child, 25)));
+      assertEquals(List.of(someoneElse), read(tx -> tx.accessEvents().findRecentBySubject(otherChild, 25)));
+      assertEquals(List.of(), read(tx -> tx.accessEvents().findRecentBySubject(nhs(7), 25)));
+    }
+
+    @Test
+    @DisplayName("EVENT-5: accesses at the same instant are ordered by id, descending")
+    void tiesByIdDescending() {
+      AccessEvent upperB = event("ev-B", child, T0);
+      AccessEvent lowerA = event("ev-a", child, T0);
+      AccessEvent lowerC = event("ev-c", child, T0);
+      AccessEvent earlier = event("ev-z", child, T0.minusSeconds(1));
+      write(tx -> List.of(upperB, earlier, lowerC, lowerA).forEach(tx.accessEvents()::insert));
+      assertEquals(
+          List.of(lowerC, lowerA, upperB, earlier),
+          read(tx -> tx.accessEvents().findRecentBySubject(child, 25)),
+          "ties by RecordId order, descending (\"ev-c\" > \"ev-a\" > \"ev-B\" by Java String order)");
+    }
+
+    @Test
+    @DisplayName("EVENT-6: findRecentBySubject returns at most limit accesses, the most recent ones; limit 0 gives none")
+    void limit() {
+      List<AccessEvent> events = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        events.add(event(String.format("ev-%02d", i), child, T0.plusSeconds(60L * i)));
+      }
+      write(tx -> shuffled(events, 6).forEach(tx.accessEvents()::insert));
+      List<AccessEvent> newestFirst = new ArrayList<>(events);
+      Collections.reverse(newestFirst);
+      assertEquals(newestFirst.subList(0, 25), read(tx -> tx.accessEvents().findRecentBySubject(child, 25)));
+      assertEquals(newestFirst.subList(0, 1), read(tx -> tx.accessEvents().findRecentBySubject(child, 1)));
+      assertEquals(List.of(), read(tx -> tx.accessEvents().findRecentBySubject(child, 0)));
+      assertEquals(newestFirst, read(tx -> tx.accessEvents().findRecentBySubject(child, 100)));
+    }
+  }
+
+  @Group
+  @Label("AccessEventStore properties: the history of unscheduled accesses")
+  class AccessEventStoreProperties {
+
+    @Property(tries = 100)
+    @Label("EVENT-7: any access event inserted is found by id with every field intact")
+    void anyEventRoundTrips(@ForAll("anyEvents") AccessEvent e) {
+      freshStore();
+      write(tx -> tx.accessEvents().insert(e));
+      assertEquals(Optional.of(e), read(tx -> tx.accessEvents().find(e.id())));
+      assertEquals(List.of(e), read(tx -> tx.accessEvents().findRecentBySubject(e.subject(), 25)));
+    }
+
+    @Property(tries = 100)
+    @Label("EVENT-8: for any accesses and any limit, findRecentBySubject gives the limit newest of that subject, ties by id descending")
+    void anyEventsAgreeWithModel(
+        @ForAll("eventSets") List<AccessEvent> events, @ForAll @IntRange(max = 12) int limit) {
+      freshStore();
+      ReferenceModel model = new ReferenceModel();
+      events.forEach(e -> model.events.put(e.id(), e));
+      write(tx -> events.forEach(tx.accessEvents()::insert));
+      for (NhsNumber subject : StoreStateMachine.PROBES.subjects) {
+        assertEquals(
+            model.recentEvents(subject, limit),
+            read(tx -> tx.accessEvents().findRecentBySubject(subject, limit)),
+            "limit " + limit);
+      }
+    }
+
+    @Provide
+    Arbitrary<AccessEvent> anyEvents() {
+      return CpisArbitraries.accessEvents();
+    }
+
+    @Provide
+    Arbitrary<List<AccessEvent>> eventSets() {
+      return StoreStateMachine.events(CpisArbitraries.recordIds())
+          .list()
+          .uniqueElements(AccessEvent::id)
+          .ofMaxSize(15);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  @Nested
+  @DisplayName("NotificationStore: the notification outbox")
+  class NotificationStoreContracts {
+
+    private final NhsNumber child = nhs(0);
+    private final NhsNumber otherChild = nhs(1);
+    private final ProtectionPlan plan = plan(planId(la(1), "CP-1"), child);
+    private final ProtectionPlan otherPlan = plan(planId(la(2), "CP-9"), otherChild);
+
+    @Test
+    @DisplayName("NOTIF-1: a notification inserted is found by its id with every field intact")
+    void insertedIsFound() {
+      AccessNotification pending =
+          AccessNotification.builder()
+              .from(notification("n-1", plan, T0))
+              .assignedSocialWorker("sw.jones")
+              .failedAttempts(2)
+              .nextAttemptAt(T0.plusSeconds(300))
+              .setting(CareSetting.MATERNITY)
+              .build();
+      AccessNotification done = delivered(notification("n-2", otherPlan, T0), T0.plusSeconds(5));
+      write(tx -> List.of(pending, done).forEach(tx.notifications()::insert));
+      assertEquals(Optional.of(pending), read(tx -> tx.notifications().find(pending.id())));
+      assertEquals(Optional.of(done), read(tx -> tx.notifications().find(done.id())));
+    }
+
+    @Test
+    @DisplayName("NOTIF-2: find of a notification id never inserted is empty")
+    void missingIsEmpty() {
+      write(tx -> tx.notifications().insert(notification("n-1", plan, T0)));
+      assertEquals(Optional.empty(), read(tx -> tx.notifications().find(RecordId.of("n-2"))));
+    }
+
+    @Test
+    @DisplayName("NOTIF-3: inserting a notification whose id exists throws DuplicateRecordException and keeps the first")
+    void duplicateIsRefused() {
+      AccessNotification first = notification("n-1", plan, T0);
+      AccessNotification second = notification("n-1", otherPlan, T0.plusSeconds(1));
+      write(tx -> tx.notifications().insert(first));
+      assertThrows(DuplicateRecordException.class, () -> write(tx -> tx.notifications().insert(second)));
+      assertEquals(Optional.of(first), read(tx -> tx.notifications().find(first.id())));
+      assertEquals(List.of(), read(tx -> tx.notifications().findBySubject(otherChild)));
+    }
+
+    @Test
+    @DisplayName("NOTIF-4: update replaces every field of the notification with the same id")
+    void updateReplaces() {
+      AccessNotification before = notification("n-1", plan, T0);
+      AccessNotification after =
+          AccessNotification.builder()
+              .from(delivered(retried(before, T0.plusSeconds(60)), T0.plusSeconds(61)))
+              .assignedSocialWorker("sw.new")
+              .build();
+      write(tx -> tx.notifications().insert(before));
+      write(tx -> tx.notifications().update(after));
+      assertEquals(Optional.of(after), read(tx -> tx.notifications().find(before.id())));
+      assertEquals(List.of(after), read(tx -> tx.notifications().findBySubject(child)));
+    }
+
+    @Test
+    @DisplayName("NOTIF-5: update of a notification id never inserted throws RecordNotFoundException and inserts nothing")
+    void updateOfMissingIsRefused() {
+      AccessNotification n = notification("n-1", plan, T0);
+      assertThrows(RecordNotFoundException.class, () -> write(tx -> tx.notifications().update(n)));
+      assertEquals(Optional.empty(), read(tx -> tx.notifications().find(n.id())));
+      assertEquals(List.of(), read(tx -> tx.notifications().findPendingDue(T0.plusSeconds(3600), 100)));
+    }
+
+    @Test
+    @DisplayName("NOTIF-6: findPendingDue lists pending notifications whose next attempt is at or before the time, earliest first")
+    void pendingDue() {
+      Instant t = T0.plusSeconds(600);
+      AccessNotification dueEarly = due("n-3", T0);
+      AccessNotification dueLater = due("n-1", t.minusSeconds(1));
+      AccessNotification dueExactly = due("n-2", t);
+      AccessNotification notYet = due("n-0", t.plusSeconds(1));
+      write(tx -> List.of(dueExactly, notYet, dueLater, dueEarly).forEach(tx.notifications()::insert));
+      assertEquals(
+          List.of(dueEarly, dueLater, dueExactly), read(tx -> tx.notifications().findPendingDue(t, 100)));
+      assertEquals(List.of(), read(tx -> tx.notifications().findPendingDue(T0.minusSeconds(1), 100)));
+    }
+
+    @Test
+    @DisplayName("NOTIF-7: pending notifications due at the same instant are ordered by id, ascending")
+    void pendingTiesById() {
+      AccessNotification upperB = due("n-B", T0);
+      AccessNotification lowerA = due("n-a", T0);
+      AccessNotification lowerC = due("n-c", T0);
+      write(tx -> List.of(lowerC, upperB, lowerA).forEach(tx.notifications()::insert));
+      assertEquals(List.of(upperB, lowerA, lowerC), read(tx -> tx.notifications().findPendingDue(T0, 100)));
+    }
+
+    @Test
+    @DisplayName("NOTIF-8: findPendingDue returns at most limit notifications, the earliest due; limit 0 gives none")
+    void pendingLimit() {
+      List<AccessNotification> all = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        all.add(due(String.format("n-%02d", i), T0.plusSeconds(i)));
+      }
+      write(tx -> shuffled(all, 8).forEach(tx.notifications()::insert));
+      Instant late = T0.plusSeconds(3600);
+      assertEquals(all.subList(0, 5), read(tx -> tx.notifications().findPendingDue(late, 5)));
+      assertEquals(List.of(), read(tx -> tx.notifications().findPendingDue(late, 0)));
+      assertEquals(all, read(tx -> tx.notifications().findPendingDue(late, 100)));
+    }
+
+    @Test
+    @DisplayName("NOTIF-9: a notification updated to delivered leaves the pending list")
+    void deliveredLeavesOutbox() {
+      AccessNotification first = due("n-1", T0);
+      AccessNotification second = due("n-2", T0);
+      write(tx -> List.of(first, second).forEach(tx.notifications()::insert));
+      write(tx -> tx.notifications().update(delivered(first, T0.plusSeconds(1))));
+      assertEquals(List.of(second), read(tx -> tx.notifications().findPendingDue(T0.plusSeconds(99_999), 100)));
+    }
+
+    @Test
+    @DisplayName("NOTIF-10: a retried notification is not due before its later next attempt, and is due from it")
+    void retriedWaits() {
+      AccessNotification n = due("n-1", T0);
+      Instant next = T0.plusSeconds(300);
+      write(tx -> tx.notifications().insert(n));
+      write(tx -> tx.notifications().update(retried(n, next)));
+      assertEquals(List.of(), read(tx -> tx.notifications().findPendingDue(next.minusSeconds(1), 100)));
+      assertEquals(List.of(retried(n, next)), read(tx -> tx.notifications().findPendingDue(next, 100)));
+    }
+
+    @Test
+    @DisplayName("NOTIF-11: findBySubject lists every notification about that NHS number, oldest access first, ties by id")
+    void bySubject() {
+      AccessNotification later = notification("n-1", plan, T0.plusSeconds(60));
+      AccessNotification tieUpper = notification("n-B", plan, T0);
+      AccessNotification tieLower = delivered(notification("n-a", plan, T0), T0.plusSeconds(2));
+      AccessNotification someoneElse = notification("n-0", otherPlan, T0);
+      write(tx -> List.of(later, someoneElse, tieLower, tieUpper).forEach(tx.notifications()::insert));
+      assertEquals(List.of(tieUpper, tieLower, later), read(tx -> tx.notifications().findBySubject(child)));
+      assertEquals(List.of(someoneElse), read(tx -> tx.notifications().findBySubject(otherChild)));
+      assertEquals(List.of(), read(tx -> tx.notifications().findBySubject(nhs(8))));
+    }
+
+    private AccessNotification due(String id, Instant nextAttempt) {
+      return AccessNotification.builder()
+          .from(notification(id, plan, T0.minusSeconds(3600)))
+          .nextAttemptAt(nextAttempt)
+          .build();
+    }
+  }
+
+  @Group
+  @Label("NotificationStore properties: the notification outbox")
+  class NotificationStoreProperties {
+
+    @Property(tries = 100)
+    @Label("NOTIF-12: any notification inserted is found by id with every field intact")
+    void anyNotificationRoundTrips(@ForAll("anyNotifications") AccessNotification n) {
+      freshStore();
+      write(tx -> tx.notifications().insert(n));
+      assertEquals(Optional.of(n), read(tx -> tx.notifications().find(n.id())));
+      assertEquals(List.of(n), read(tx -> tx.notifications().findBySubject(n.subject())));
+    }
+
+    @Property(tries = 100)
+    @Label("NOTIF-13: for any notifications, time and limit, findPendingDue and findBySubject answer as a plain filter does")
+    void anyOutboxAgreesWithModel(
+        @ForAll("notificationSets") List<AccessNotification> notifications,
+        @ForAll("probeInstants") Instant time,
+        @ForAll @IntRange(max = 12) int limit) {
+      freshStore();
+      ReferenceModel model = new ReferenceModel();
+      notifications.forEach(n -> model.notifications.put(n.id(), n));
+      write(tx -> notifications.forEach(tx.notifications()::insert));
+      assertEquals(model.pendingDue(time, limit), read(tx -> tx.notifications().findPendingDue(time, limit)));
+      for (NhsNumber subject : StoreStateMachine.PROBES.subjects) {
+        assertEquals(model.notificationsBySubject(subject), read(tx -> tx.notifications().findBySubject(subject)));
+      }
+    }
+
+    @Provide
+    Arbitrary<AccessNotification> anyNotifications() {
+      return CpisArbitraries.accessNotifications();
+    }
+
+    @Provide
+    Arbitrary<List<AccessNotification>> notificationSets() {
+      return StoreStateMachine.notifications(CpisArbitraries.recordIds())
+          .list()
+          .uniqueElements(AccessNotification::id)
+          .ofMaxSize(15);
+    }
+
+    @Provide
+    Arbitrary<Instant> probeInstants() {
+      return Arbitraries.oneOf(
+          List.of(Arbitraries.of(StoreStateMachine.PROBES.instants), CpisArbitraries.instants()));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  @Nested
+  @DisplayName("ReviewStore: reviews of notifications and the review inbox")
+  class ReviewStoreContracts {
+
+    private final ProtectionPlan plan = plan(planId(la(1), "CP-1"), nhs(0));
+    private final ProtectionPlan otherPlan = plan(planId(la(2), "CP-1"), nhs(1));
+
+    @Test
+    @DisplayName("REVIEW-1: a review inserted is found by its notification id with every field intact")
+    void insertedIsFound() {
+      AccessNotification n = notification("n-1", plan, T0);
+      Review r =
+          Review.builder()
+              .from(review(n, T0.plusSeconds(3600)))
+              .outcome(ReviewOutcome.STRATEGY_DISCUSSION)
+              .recordedOnCaseRecord(false)
+              .reviewer("sw.jones")
+              .build();
+      write(tx -> tx.notifications().insert(n));
+      write(tx -> tx.reviews().insert(r));
+      assertEquals(Optional.of(r), read(tx -> tx.reviews().find(n.id())));
+    }
+
+    @Test
+    @DisplayName("REVIEW-2: find for a notification that has no review is empty")
+    void missingIsEmpty() {
+      AccessNotification n = notification("n-1", plan, T0);
+      write(tx -> tx.notifications().insert(n));
+      assertEquals(Optional.empty(), read(tx -> tx.reviews().find(n.id())));
+      assertEquals(Optional.empty(), read(tx -> tx.reviews().find(RecordId.of("n-404"))));
+    }
+
+    @Test
+    @DisplayName("REVIEW-3: a review of a notification that does not exist throws RecordNotFoundException and stores nothing")
+    void reviewOfMissingNotification() {
+      AccessNotification never = notification("n-404", plan, T0);
+      assertThrows(
+          RecordNotFoundException.class, () -> write(tx -> tx.reviews().insert(review(never, T0))));
+      assertEquals(Optional.empty(), read(tx -> tx.reviews().find(never.id())));
+      assertEquals(List.of(), read(tx -> tx.reviews().findByLocalAuthority(la(1))));
+    }
+
+    @Test
+    @DisplayName("REVIEW-4: a second review of the same notification throws DuplicateRecordException and keeps the first")
+    void secondReviewIsRefused() {
+      AccessNotification n = notification("n-1", plan, T0);
+      Review first = review(n, T0.plusSeconds(10));
+      Review second =
+          Review.builder()
+              .from(first)
+              .reviewer("someone.else")
+              .outcome(ReviewOutcome.REFERRED_FOR_ASSESSMENT)
+              .reviewedAt(T0.plusSeconds(20))
+              .build();
+      write(tx -> tx.notifications().insert(n));
+      write(tx -> tx.reviews().insert(first));
+      assertThrows(DuplicateRecordException.class, () -> write(tx -> tx.reviews().insert(second)));
+      assertEquals(Optional.of(first), read(tx -> tx.reviews().find(n.id())));
+      assertEquals(List.of(first), read(tx -> tx.reviews().findByLocalAuthority(la(1))));
+    }
+
+    @Test
+    @DisplayName("REVIEW-5: findUnreviewed lists that local authority's notifications without a review, oldest access first, ties by id")
+    void unreviewedInbox() {
+      AccessNotification reviewed = notification("n-0", plan, T0.minusSeconds(60));
+      AccessNotification later = notification("n-1", plan, T0.plusSeconds(60));
+      AccessNotification tieUpper = notification("n-B", plan, T0);
+      AccessNotification tieLower = delivered(notification("n-a", plan, T0), T0.plusSeconds(1));
+      AccessNotification otherLa = notification("n-2", otherPlan, T0);
+      write(
+          tx -> List.of(later, reviewed, otherLa, tieLower, tieUpper).forEach(tx.notifications()::insert));
+      assertEquals(
+          List.of(reviewed, tieUpper, tieLower, later),
+          read(tx -> tx.notifications().findUnreviewed(la(1))));
+      write(tx -> tx.reviews().insert(review(reviewed, T0.plusSeconds(100))));
+      assertEquals(
+          List.of(tieUpper, tieLower, later), read(tx -> tx.notifications().findUnreviewed(la(1))));
+      assertEquals(List.of(otherLa), read(tx -> tx.notifications().findUnreviewed(la(2))));
+      assertEquals(List.of(), read(tx -> tx.notifications().findUnreviewed(la(3))));
+    }
+
+    @Test
+    @DisplayName("REVIEW-6: findByLocalAuthority lists that local authority's reviews, oldest first, ties by notification id")
+    void reviewsByLocalAuthority() {
+      AccessNotification n1 = notification("n-1", plan, T0);
+      AccessNotification nB = notification("n-B", plan, T0);
+      AccessNotification na = notification("n-a", plan, T0);
+      AccessNotification other = notification("n-2", otherPlan, T0);
+      Review latest = review(n1, T0.plusSeconds(500));
+      Review tieUpper = review(nB, T0.plusSeconds(100));
+      Review tieLower = review(na, T0.plusSeconds(100));
+      Review otherReview = review(other, T0.plusSeconds(50));
+      write(tx -> List.of(n1, nB, na, other).forEach(tx.notifications()::insert));
+      write(tx -> List.of(latest, otherReview, tieLower, tieUpper).forEach(tx.reviews()::insert));
+      assertEquals(
+          List.of(tieUpper, tieLower, latest), read(tx -> tx.reviews().findByLocalAuthority(la(1))));
+      assertEquals(List.of(otherReview), read(tx -> tx.reviews().findByLocalAuthority(la(2))));
+      assertEquals(List.of(), read(tx -> tx.reviews().findByLocalAuthority(la(3))));
+    }
+  }
+
+  @Group
+  @Label("ReviewStore properties: reviews of notifications and the review inbox")
+  class ReviewStoreProperties {
+
+    @Property(tries = 100)
+    @Label("REVIEW-7: any review of a stored notification is found by the notification's id with every field intact")
+    void anyReviewRoundTrips(
+        @ForAll("anyNotifications") AccessNotification n, @ForAll("anyReviews") Review r) {
+      freshStore();
+      Review review =
+          Review.builder().from(r).notificationId(n.id()).localAuthority(n.localAuthority()).build();
+      write(tx -> tx.notifications().insert(n));
+      write(tx -> tx.reviews().insert(review));
+      assertEquals(Optional.of(review), read(tx -> tx.reviews().find(n.id())));
+      assertEquals(List.of(review), read(tx -> tx.reviews().findByLocalAuthority(n.localAuthority())));
+      assertEquals(List.of(), read(tx -> tx.notifications().findUnreviewed(n.localAuthority())));
+    }
+
+    @Property(tries = 100)
+    @Label("REVIEW-8: for any notifications, some reviewed, findUnreviewed and findByLocalAuthority answer as a plain filter does")
+    void anyInboxAgreesWithModel(
+        @ForAll("notificationSets") List<AccessNotification> notifications,
+        @ForAll("reviewLists") List<Review> reviews) {
+      freshStore();
+      ReferenceModel model = new ReferenceModel();
+      notifications.forEach(n -> model.notifications.put(n.id(), n));
+      List<Review> given = new ArrayList<>();
+      for (int i = 0; i < Math.min(notifications.size(), reviews.size()); i++) {
+        AccessNotification n = notifications.get(i);
+        given.add(Review.builder().from(reviews.get(i)).notificationId(n.id()).localAuthority(n.localAuthority()).build());
+      }
+      given.forEach(r -> model.reviews.put(r.notificationId(), r));
+      write(tx -> notifications.forEach(tx.notifications()::insert));
+      write(tx -> given.forEach(tx.reviews()::insert));
+      for (OdsCode la : StoreStateMachine.PROBES.localAuthorities) {
+        assertEquals(model.unreviewed(la), read(tx -> tx.notifications().findUnreviewed(la)), "unreviewed of " + la);
+        assertEquals(model.reviewsByLocalAuthority(la), read(tx -> tx.reviews().findByLocalAuthority(la)), "reviews of " + la);
+      }
+    }
+
+    @Provide
+    Arbitrary<AccessNotification> anyNotifications() {
+      return CpisArbitraries.accessNotifications();
+    }
+
+    @Provide
+    Arbitrary<Review> anyReviews() {
+      return CpisArbitraries.reviews();
+    }
+
+    @Provide
+    Arbitrary<List<AccessNotification>> notificationSets() {
+      return StoreStateMachine.notifications(CpisArbitraries.recordIds())
+          .list()
+          .uniqueElements(AccessNotification::id)
+          .ofMaxSize(12);
+    }
+
+    @Provide
+    Arbitrary<List<Review>> reviewLists() {
+      Arbitrary<Instant> fewInstants = Arbitraries.of(StoreStateMachine.PROBES.instants);
+      return Combinators.combine(CpisArbitraries.reviews(), fewInstants)
+          .as((r, at) -> (Review) Review.builder().from(r).reviewedAt(at).build())
+          .list()
+          .ofMaxSize(12);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  @Nested
+  @DisplayName("AuditLog: the append-only audit log")
+  class AuditLogContracts {
+
+    @Test
+    @DisplayName("AUDIT-1: an empty log has no last entry and reads nothing")
+    void emptyLog() {
+      assertEquals(Optional.empty(), read(tx -> tx.audit().last()));
+      assertEquals(List.of(), read(tx -> tx.audit().read(1, 10)));
+    }
+
+    @Test
+    @DisplayName("AUDIT-2: the first entry must have sequence 1; any other throws DuplicateRecordException")
+    void firstIsOne() {
+      assertThrows(DuplicateRecordException.class, () -> write(tx -> tx.audit().append(audit(2))));
+      assertEquals(Optional.empty(), read(tx -> tx.audit().last()));
+      write(tx -> tx.audit().append(audit(1)));
+      assertEquals(Optional.of(audit(1)), read(tx -> tx.audit().last()));
+    }
+
+    @Test
+    @DisplayName("AUDIT-3: an entry whose sequence is not one more than the last throws DuplicateRecordException and changes nothing")
+    void sequenceFollowsLast() {
+      write(tx -> List.of(audit(1), audit(2), audit(3)).forEach(tx.audit()::append));
+      for (long wrong : new long[] {5, 100, 3, 2, 1}) {
+        assertThrows(
+            DuplicateRecordException.class,
+            () -> write(tx -> tx.audit().append(audit(wrong))),
+            "appending " + wrong + " after 3");
+      }
+      assertEquals(List.of(audit(1), audit(2), audit(3)), read(tx -> tx.audit().read(1, 100)));
+      write(tx -> tx.audit().append(audit(4)));
+      assertEquals(Optional.of(audit(4)), read(tx -> tx.audit().last()));
+    }
+
+    @Test
+    @DisplayName("AUDIT-4: entries read back with every field intact, and last() is the highest sequence")
+    void roundTrip() {
+      AuditEntry first = audit(1);
+      AuditEntry full =
+          AuditEntry.builder()
+              .from(audit(2))
+              .action(AuditAction.REVIEW_RECORDED)
+              .organisation(OdsCode.of("RAL01"))
+              .setting(CareSetting.PAEDIATRIC_WARD)
+              .subject(nhs(0))
+              .detail("1 plan visible, 1 notification")
+              .build();
+      write(tx -> tx.audit().append(first));
+      write(tx -> tx.audit().append(full));
+      assertEquals(List.of(first, full), read(tx -> tx.audit().read(1, 10)));
+      assertEquals(Optional.of(full), read(tx -> tx.audit().last()));
+    }
+
+    @Test
+    @DisplayName("AUDIT-5: read(from, limit) returns up to limit entries with sequence at or after from, in sequence order")
+    void readFromLimit() {
+      List<AuditEntry> all = new ArrayList<>();
+      for (long s = 1; s <= 20; s++) {
+        all.add(audit(s));
+      }
+      write(tx -> all.subList(0, 10).forEach(tx.audit()::append));
+      write(tx -> all.subList(10, 20).forEach(tx.audit()::append));
+      assertEquals(all.subList(4, 9), read(tx -> tx.audit().read(5, 5)));
+      assertEquals(all.subList(14, 20), read(tx -> tx.audit().read(15, 100)));
+      assertEquals(all.subList(0, 3), read(tx -> tx.audit().read(0, 3)));
+      assertEquals(all.subList(0, 3), read(tx -> tx.audit().read(-7, 3)));
+      assertEquals(List.of(all.get(19)), read(tx -> tx.audit().read(20, 100)));
+      assertEquals(List.of(), read(tx -> tx.audit().read(21, 100)));
+      assertEquals(List.of(), read(tx -> tx.audit().read(1, 0)));
+    }
+  }
+
+  @Group
+  @Label("AuditLog properties: the append-only audit log")
+  class AuditLogProperties {
+
+    @Property(tries = 100)
+    @Label("AUDIT-6: any entries appended in sequence read back intact; read(from, limit) is the slice from that sequence")
+    void anyLogReadsBack(
+        @ForAll("entryLists") List<AuditEntry> generated,
+        @ForAll @IntRange(min = -1, max = 17) int from,
+        @ForAll @IntRange(max = 17) int limit) {
+      freshStore();
+      List<AuditEntry> entries = new ArrayList<>();
+      for (int i = 0; i < generated.size(); i++) {
+        entries.add(ImmutableAuditEntry.copyOf(generated.get(i)).withSequence(i + 1));
+      }
+      int half = entries.size() / 2;
+      write(tx -> entries.subList(0, half).forEach(tx.audit()::append));
+      write(tx -> entries.subList(half, entries.size()).forEach(tx.audit()::append));
+      int start = Math.max(0, Math.min(from - 1, entries.size()));
+      assertEquals(
+          entries.subList(start, Math.min(entries.size(), start + limit)),
+          read(tx -> tx.audit().read(from, limit)));
+      assertEquals(
+          entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1)),
+          read(tx -> tx.audit().last()));
+    }
+
+    @Provide
+    Arbitrary<List<AuditEntry>> entryLists() {
+      return CpisArbitraries.auditEntries().list().ofMaxSize(15);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  @Nested
+  @DisplayName("UploadReceiptStore: receipts of local authorities' uploads")
+  class UploadReceiptStoreContracts {
+
+    @Test
+    @DisplayName("UPLOAD-1: a receipt inserted is the latest of its local authority, every field intact")
+    void insertedIsLatest() {
+      UploadReceipt r = receipt("u-1", la(1), T0);
+      write(tx -> tx.uploads().insert(r));
+      assertEquals(Optional.of(r), read(tx -> tx.uploads().findLatest(la(1))));
+    }
+
+    @Test
+    @DisplayName("UPLOAD-2: findLatest of a local authority without receipts is empty")
+    void noneIsEmpty() {
+      write(tx -> tx.uploads().insert(receipt("u-1", la(1), T0)));
+      assertEquals(Optional.empty(), read(tx -> tx.uploads().findLatest(la(2))));
+    }
+
+    @Test
+    @DisplayName("UPLOAD-3: inserting a receipt whose id exists throws DuplicateRecordException and keeps the first")
+    void duplicateIsRefused() {
+      UploadReceipt first = receipt("u-1", la(1), T0);
+      UploadReceipt second = receipt("u-1", la(1), T0.plusSeconds(3600));
+      write(tx -> tx.uploads().insert(first));
+      assertThrows(DuplicateRecordException.class, () -> write(tx -> tx.uploads().insert(second)));
+      assertEquals(Optional.of(first), read(tx -> tx.uploads().findLatest(la(1))));
+    }
+
+    @Test
+    @DisplayName("UPLOAD-4: findLatest returns the receipt with the latest receipt time from that local authority, whatever the order of insertion")
+    void latestByTime() {
+      UploadReceipt latest = receipt("u-1", la(1), T0.plusSeconds(86_400));
+      UploadReceipt older = receipt("u-2", la(1), T0);
+      UploadReceipt oldest = receipt("u-3", la(1), T0.minusSeconds(86_400));
+      UploadReceipt otherLaLater = receipt("u-0", la(2), T0.plusSeconds(99_999));
+      write(tx -> List.of(older, latest, otherLaLater, oldest).forEach(tx.uploads()::insert));
+      assertEquals(Optional.of(latest), read(tx -> tx.uploads().findLatest(la(1))));
+      assertEquals(Optional.of(otherLaLater), read(tx -> tx.uploads().findLatest(la(2))));
+    }
+  }
+
+  @Group
+  @Label("UploadReceiptStore properties: receipts of local authorities' uploads")
+  class UploadReceiptStoreProperties {
+
+    @Property(tries = 100)
+    @Label("UPLOAD-5: for any receipts, findLatest gives one with the latest receipt time of that local authority, every field intact")
+    void anyReceiptsAgreeWithModel(@ForAll("receiptSets") List<UploadReceipt> receipts) {
+      freshStore();
+      ReferenceModel model = new ReferenceModel();
+      receipts.forEach(u -> model.uploads.put(u.id(), u));
+      write(tx -> receipts.forEach(tx.uploads()::insert));
+      for (OdsCode la : StoreStateMachine.PROBES.localAuthorities) {
+        List<UploadReceipt> latest = model.latestUploads(la);
+        Optional<UploadReceipt> found = read(tx -> tx.uploads().findLatest(la));
+        assertTrue(
+            latest.isEmpty() ? found.isEmpty() : found.isPresent() && latest.contains(found.get()),
+            () -> "findLatest gave " + found + "; the latest are " + latest);
+      }
+    }
+
+    @Provide
+    Arbitrary<List<UploadReceipt>> receiptSets() {
+      return Combinators.combine(
+              CpisArbitraries.uploadReceipts(), Arbitraries.of(StoreStateMachine.PROBES.localAuthorities))
+          .as((u, la) -> (UploadReceipt) UploadReceipt.builder().from(u).localAuthority(la).build())
+          .list()
+          .uniqueElements(UploadReceipt::id)
+          .ofMaxSize(8);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  @Nested
+  @DisplayName("Transactions: all or nothing, serializable")
+  class TransactionContracts {
+
+    private final NhsNumber child = nhs(0);
+    private final ProtectionPlan kept = plan(planId(la(1), "CP-1"), child);
+    private final ProtectionPlan removed = plan(planId(la(1), "CP-2"), child);
+    private final AccessNotification existing = notification("n-1", kept, T0);
+    private final AccessEvent existingEvent = event("ev-1", child, T0);
+
+    /** One row in every store. */
+    private void seed() {
+      write(
+          tx -> {
+            tx.localAuthorities().insert(localAuthority(la(1)));
+            tx.plans().insert(kept);
+            tx.plans().insert(removed);
+            tx.accessEvents().insert(existingEvent);
+            tx.notifications().insert(existing);
+            tx.audit().append(audit(1));
+            tx.uploads().insert(receipt("u-1", la(1), T0));
+          });
+    }
+
+    /** Writes to every one of the seven stores, including updates and deletes of seeded rows. */
+    private void writeEverywhere(StoreTransaction tx) {
+      tx.localAuthorities().insert(localAuthority(la(2)));
+      tx.localAuthorities().update(LocalAuthority.builder().from(localAuthority(la(1))).name("Changed").build());
+      tx.plans().insert(plan(planId(la(1), "CP-3"), child));
+      tx.plans().update(ProtectionPlan.builder().from(kept).end(D0.plusDays(1)).build());
+      tx.plans().delete(removed.id());
+      tx.accessEvents().insert(event("ev-2", child, T0.plusSeconds(1)));
+      tx.notifications().insert(notification("n-2", kept, T0.plusSeconds(1)));
+      tx.notifications().update(delivered(existing, T0.plusSeconds(2)));
+      tx.reviews().insert(review(existing, T0.plusSeconds(3)));
+      tx.audit().append(audit(2));
+      tx.uploads().insert(receipt("u-2", la(1), T0.plusSeconds(4)));
+    }
+
+    /** Everything the stores can show about the seeded and written rows. */
+    private List<Object> everything(StoreTransaction tx) {
+      return List.of(
+          tx.localAuthorities().findAll(),
+          tx.plans().findBySubject(child),
+          tx.plans().findByLocalAuthority(la(1)),
+          tx.plans().find(removed.id()),
+          tx.accessEvents().findRecentBySubject(child, 100),
+          tx.notifications().findBySubject(child),
+          tx.notifications().findPendingDue(T0.plusSeconds(99_999), 100),
+          tx.notifications().findUnreviewed(la(1)),
+          tx.reviews().find(existing.id()),
+          tx.reviews().findByLocalAuthority(la(1)),
+          tx.audit().read(1, 100),
+          tx.audit().last(),
+          tx.uploads().findLatest(la(1)));
+    }
+
+    @Test
+    @DisplayName("TX-1: what a transaction wrote is seen by every later transaction, in every store")
+    void committedIsVisible() {
+      seed();
+      List<Object> before = read(this::everything);
+      write(this::writeEverywhere);
+      List<Object> after = read(this::everything);
+      for (int i = 0; i < before.size(); i++) {
+        assertFalse(before.get(i).equals(after.get(i)), "query " + i + " shows the committed writes");
+      }
+      assertEquals(after, read(this::everything), "a committed state reads the same every time");
+    }
+
+    @Test
+    @DisplayName("TX-2: a transaction sees its own writes before it ends")
+    void readsOwnWrites() {
+      seed();
+      List<Object> inside =
+          read(
+              tx -> {
+                writeEverywhere(tx);
+                return everything(tx);
+              });
+      assertEquals(inside, read(this::everything));
+    }
+
+    @Test
+    @DisplayName("TX-3: inTransaction returns what the unit of work returned")
+    void returnsResult() {
+      Object result = new Object();
+      assertSame(result, read(tx -> result));
+      assertEquals(Optional.empty(), read(tx -> tx.plans().find(kept.id())));
+    }
+
+    @Test
+    @DisplayName("TX-4: when the unit of work throws, none of its writes to any of the seven stores is applied")
+    void failedWorkAppliesNothing() {
+      seed();
+      List<Object> before = read(this::everything);
+      RuntimeException boom = new IllegalStateException("the unit of work failed");
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              write(
+                  tx -> {
+                    writeEverywhere(tx);
+                    throw boom;
+                  }));
+      assertEquals(before, read(this::everything));
+    }
+
+    @Test
+    @DisplayName("TX-5: the exception the unit of work threw is rethrown unchanged, the same instance")
+    void rethrowsSameException() {
+      RuntimeException boom = new UnsupportedOperationException("thrown by the unit of work");
+      Throwable thrown =
+          assertThrows(
+              Throwable.class,
+              () ->
+                  write(
+                      tx -> {
+                        tx.plans().insert(kept);
+                        throw boom;
+                      }));
+      assertSame(boom, thrown);
+    }
+
+    @Test
+    @DisplayName("TX-6: an Error thrown by the unit of work is rethrown unchanged, and nothing is applied")
+    void errorRollsBack() {
+      WorkError error = new WorkError();
+      Throwable thrown =
+          assertThrows(
+              Throwable.class,
+              () ->
+                  write(
+                      tx -> {
+                        tx.plans().insert(kept);
+                        throw error;
+                      }));
+      assertSame(error, thrown);
+      assertEquals(Optional.empty(), read(tx -> tx.plans().find(kept.id())));
+    }
+
+    @Test
+    @DisplayName("TX-7: a checked exception thrown (sneakily) by the unit of work is rethrown unchanged, and nothing is applied")
+    void checkedExceptionRollsBack() {
+      Exception checked = new java.io.IOException("thrown sneakily by the unit of work");
+      Throwable thrown =
+          assertThrows(
+              Throwable.class,
+              () ->
+                  write(
+                      tx -> {
+                        tx.plans().insert(kept);
+                        throw CpisStoreConformanceKit.<RuntimeException>sneakyThrow(checked);
+                      }));
+      assertSame(checked, thrown);
+      assertEquals(Optional.empty(), read(tx -> tx.plans().find(kept.id())));
+    }
+
+    @Test
+    @DisplayName("TX-8: a store exception that escapes the unit of work undoes the writes made before it")
+    void storeExceptionRollsBack() {
+      seed();
+      List<Object> before = read(this::everything);
+      assertThrows(
+          DuplicateRecordException.class,
+          () ->
+              write(
+                  tx -> {
+                    writeEverywhere(tx);
+                    tx.plans().insert(kept);
+                  }));
+      assertEquals(before, read(this::everything));
+    }
+
+    @Test
+    @DisplayName("TX-9: a transaction's stores used after the transaction ended throw IllegalStateException")
+    void storesExpireWithTransaction() {
+      seed();
+      List<StoreTransaction> transactions = new ArrayList<>();
+      List<Object> stores = new ArrayList<>();
+      Consumer<StoreTransaction> keep =
+          tx -> {
+            transactions.add(tx);
+            stores.add(tx.localAuthorities());
+            stores.add(tx.plans());
+            stores.add(tx.accessEvents());
+            stores.add(tx.notifications());
+            stores.add(tx.reviews());
+            stores.add(tx.audit());
+            stores.add(tx.uploads());
+          };
+      write(keep);
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              write(
+                  tx -> {
+                    keep.accept(tx);
+                    throw new IllegalStateException("the unit of work failed");
+                  }));
+      for (StoreTransaction tx : transactions) {
+        assertThrows(IllegalStateException.class, tx::plans, "StoreTransaction.plans()");
+        assertThrows(IllegalStateException.class, tx::audit, "StoreTransaction.audit()");
+      }
+      for (int i = 0; i < stores.size(); i += 7) {
+        LocalAuthorityStore las = (LocalAuthorityStore) stores.get(i);
+        PlanStore plans = (PlanStore) stores.get(i + 1);
+        AccessEventStore events = (AccessEventStore) stores.get(i + 2);
+        NotificationStore notifications = (NotificationStore) stores.get(i + 3);
+        ReviewStore reviews = (ReviewStore) stores.get(i + 4);
+        AuditLog auditLog = (AuditLog) stores.get(i + 5);
+        UploadReceiptStore uploads = (UploadReceiptStore) stores.get(i + 6);
+        assertThrows(IllegalStateException.class, () -> las.find(la(1)), "LocalAuthorityStore.find");
+        assertThrows(IllegalStateException.class, () -> plans.find(kept.id()), "PlanStore.find");
+        assertThrows(
+            IllegalStateException.class,
+            () -> plans.insert(plan(planId(la(9), "late"), child)),
+            "PlanStore.insert");
+        assertThrows(
+            IllegalStateException.class,
+            () -> events.findRecentBySubject(child, 25),
+            "AccessEventStore.findRecentBySubject");
+        assertThrows(
+            IllegalStateException.class,
+            () -> notifications.findPendingDue(T0, 10),
+            "NotificationStore.findPendingDue");
+        assertThrows(IllegalStateException.class, () -> reviews.find(existing.id()), "ReviewStore.find");
+        assertThrows(IllegalStateException.class, auditLog::last, "AuditLog.last");
+        assertThrows(IllegalStateException.class, () -> uploads.findLatest(la(1)), "UploadReceiptStore.findLatest");
+      }
+      assertEquals(Optional.empty(), read(tx -> tx.plans().find(planId(la(9), "late"))));
+    }
+
+    @Test
+    @DisplayName("TX-10: concurrent read-modify-write transactions from several threads lose no update")
+    void noLostUpdates() {
+      int threads = 4;
+      int increments = 25;
+      OdsCode counter = la(1);
+      write(tx -> tx.localAuthorities().insert(counterAt(counter, 0)));
+      Concurrently.run(
+          threads,
+          thread -> {
+            for (int i = 0; i < increments; i++) {
+              writeRetrying(
+                  tx -> {
+                    LocalAuthority current = tx.localAuthorities().find(counter).orElseThrow();
+                    int value = Integer.parseInt(current.officeHoursPhone());
+                    tx.localAuthorities().update(counterAt(counter, value + 1));
+                  });
+            }
+          });
+      assertEquals(
+          Integer.toString(threads * increments),
+          read(tx -> tx.localAuthorities().find(counter).orElseThrow().officeHoursPhone()));
+    }
+
+    @Test
+    @DisplayName("TX-11: concurrent writers and readers: no reader sees part of another transaction's writes, and every write lands")
+    void noPartialWritesUnderConcurrency() {
+      int writers = 2;
+      int readers = 2;
+      int rounds = 25;
+      List<Callable<List<String>>> tasks = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        tasks.add(
+            () -> {
+              for (int round = 0; round < rounds; round++) {
+                int r = round;
+                writeRetrying(
+                    tx -> {
+                      tx.plans().insert(pairPlan(writer, r, "A"));
+                      tx.accessEvents().insert(event("ev-" + writer + "-" + r, child, T0.plusSeconds(r)));
+                      tx.plans().insert(pairPlan(writer, r, "B"));
+                      if (r % 2 == 1) {
+                        tx.plans().delete(pairPlan(writer, r - 1, "A").id());
+                        tx.plans().delete(pairPlan(writer, r - 1, "B").id());
+                      }
+                    });
+              }
+              return List.<String>of();
+            });
+      }
+      for (int i = 0; i < readers; i++) {
+        tasks.add(
+            () -> {
+              List<String> problems = new ArrayList<>();
+              for (int round = 0; round < rounds; round++) {
+                problems.addAll(read(this::partialWrites));
+              }
+              return problems;
+            });
+      }
+      List<String> problems =
+          Concurrently.call(tasks).stream().flatMap(List::stream).collect(Collectors.toList());
+      assertEquals(List.of(), problems, "what readers saw of other transactions' partial writes");
+      List<ProtectionPlan> expected = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        for (int round = 0; round < rounds; round++) {
+          boolean deletedByNextRound = round % 2 == 0 && round + 1 < rounds;
+          if (!deletedByNextRound) {
+            expected.add(pairPlan(w, round, "A"));
+            expected.add(pairPlan(w, round, "B"));
+          }
+        }
+      }
+      assertEquals(sortedById(expected), read(tx -> tx.plans().findBySubject(child)));
+      assertEquals(
+          writers * rounds, read(tx -> tx.accessEvents().findRecentBySubject(child, 1000)).size());
+    }
+
+    /** What one reader sees that no serial order of the writers' transactions could show. */
+    private List<String> partialWrites(StoreTransaction tx) {
+      List<String> problems = new ArrayList<>();
+      List<ProtectionPlan> plans = tx.plans().findBySubject(child);
+      java.util.Set<String> refs =
+          plans.stream().map(p -> p.id().localReference()).collect(Collectors.toSet());
+      for (String ref : refs) {
+        String partner = ref.endsWith("A") ? ref.substring(0, ref.length() - 1) + "B" : ref.substring(0, ref.length() - 1) + "A";
+        if (!refs.contains(partner)) {
+          problems.add("saw " + ref + " without " + partner);
+        }
+      }
+      List<ProtectionPlan> again = tx.plans().findBySubject(child);
+      if (!plans.equals(again)) {
+        problems.add("two reads in one transaction differ");
+      }
+      for (ProtectionPlan p : plans) {
+        String ref = p.id().localReference();
+        String eventId = "ev-" + ref.substring(5, ref.length() - 1);
+        if (tx.accessEvents().find(RecordId.of(eventId)).isEmpty()) {
+          problems.add("saw plan " + ref + " without event " + eventId);
+        }
+      }
+      return problems;
+    }
+
+    private ProtectionPlan pairPlan(int writer, int round, String half) {
+      return plan(planId(la(1), "pair-" + writer + "-" + round + half), child);
+    }
+
+    @Test
+    @DisplayName("TX-12: a transaction that has written but not ended is not seen half-done by another transaction")
+    void uncommittedIsNotSeen() {
+      ProtectionPlan first = plan(planId(la(1), "CP-A"), child);
+      ProtectionPlan second = plan(planId(la(1), "CP-B"), child);
+      CountDownLatch firstWritten = new CountDownLatch(1);
+      CountDownLatch readerDone = new CountDownLatch(1);
+      // The writer pauses between its two writes until the reader has read, or for half a
+      // second: a store that serializes transactions makes the reader wait, which is fine.
+      Callable<List<ProtectionPlan>> writer =
+          () -> {
+            write(
+                tx -> {
+                  tx.plans().insert(first);
+                  firstWritten.countDown();
+                  Concurrently.await(readerDone, 500);
+                  tx.plans().insert(second);
+                });
+            return List.of();
+          };
+      Callable<List<ProtectionPlan>> reader =
+          () -> {
+            if (!Concurrently.await(firstWritten, Concurrently.GUARD_SECONDS * 1000)) {
+              throw new AssertionError("the writer never wrote");
+            }
+            try {
+              return read(tx -> tx.plans().findBySubject(child));
+            } finally {
+              readerDone.countDown();
+            }
+          };
+      List<ProtectionPlan> seen = Concurrently.call(List.of(writer, reader)).get(1);
+      assertTrue(
+          seen.isEmpty() || seen.equals(List.of(first, second)),
+          "another transaction saw " + seen.size() + " of the 2 plans: " + seen);
+    }
+
+    @Test
+    @DisplayName("TX-13: concurrent appenders from several threads, each appending after the last entry, build one gap-free log")
+    void concurrentAppends() {
+      int threads = 4;
+      int appends = 20;
+      Concurrently.run(
+          threads,
+          thread -> {
+            for (int i = 0; i < appends; i++) {
+              writeRetrying(
+                  tx -> tx.audit().append(audit(tx.audit().last().map(e -> e.sequence() + 1).orElse(1L))));
+            }
+          });
+      List<AuditEntry> log = read(tx -> tx.audit().read(1, 1000));
+      List<Long> sequences = log.stream().map(AuditEntry::sequence).collect(Collectors.toList());
+      List<Long> expected = new ArrayList<>();
+      for (long s = 1; s <= threads * appends; s++) {
+        expected.add(s);
+      }
+      assertEquals(expected, sequences);
+    }
+
+    private LocalAuthority counterAt(OdsCode code, int value) {
+      return LocalAuthority.builder().from(localAuthority(code)).officeHoursPhone(Integer.toString(value)).build();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  @Nested
+  @DisplayName("Purge: deletion by subject")
+  class PurgeContracts {
+
+    private final NhsNumber purged = nhs(0);
+    private final NhsNumber kept = nhs(1);
+    private final ProtectionPlan purgedPlan = plan(planId(la(1), "CP-1"), purged);
+    private final ProtectionPlan purgedPlan2 = plan(planId(la(2), "CP-1"), purged);
+    private final ProtectionPlan keptPlan = plan(planId(la(1), "CP-2"), kept);
+
+    private final AccessNotification purgedReviewed = notification("n-1", purgedPlan, T0);
+    private final AccessNotification purgedOpen = notification("n-2", purgedPlan2, T0.plusSeconds(1));
+    private final AccessNotification keptReviewed = notification("n-3", keptPlan, T0);
+    private final AccessNotification keptOpen = notification("n-4", keptPlan, T0.plusSeconds(2));
+
+    private void seed() {
+      write(
+          tx -> {
+            List.of(purgedPlan, purgedPlan2, keptPlan).forEach(tx.plans()::insert);
+            tx.accessEvents().insert(event("ev-1", purged, T0));
+            tx.accessEvents().insert(event("ev-2", purged, T0.plusSeconds(1)));
+            tx.accessEvents().insert(event("ev-3", purged, T0.plusSeconds(2)));
+            tx.accessEvents().insert(event("ev-4", kept, T0));
+            List.of(purgedReviewed, purgedOpen, keptReviewed, keptOpen).forEach(tx.notifications()::insert);
+            tx.reviews().insert(review(purgedReviewed, T0.plusSeconds(5)));
+            tx.reviews().insert(review(keptReviewed, T0.plusSeconds(6)));
+          });
+    }
+
+    private List<Object> aboutKept(StoreTransaction tx) {
+      return List.of(
+          tx.plans().findBySubject(kept),
+          tx.accessEvents().findRecentBySubject(kept, 100),
+          tx.notifications().findBySubject(kept),
+          tx.reviews().find(keptReviewed.id()),
+          tx.notifications().findUnreviewed(la(1)).stream()
+              .filter(n -> n.subject().equals(kept))
+              .collect(Collectors.toList()),
+          tx.reviews().findByLocalAuthority(la(1)).stream()
+              .filter(r -> r.notificationId().equals(keptReviewed.id()))
+              .collect(Collectors.toList()));
+    }
+
+    @Test
+    @DisplayName("PURGE-1: AccessEventStore.deleteBySubject removes every access to that NHS number and returns how many, leaving others")
+    void deleteEvents() {
+      seed();
+      List<Object> others = read(this::aboutKept);
+      assertEquals(3, readInt(tx -> tx.accessEvents().deleteBySubject(purged)));
+      assertEquals(List.of(), read(tx -> tx.accessEvents().findRecentBySubject(purged, 100)));
+      for (String id : List.of("ev-1", "ev-2", "ev-3")) {
+        assertEquals(Optional.empty(), read(tx -> tx.accessEvents().find(RecordId.of(id))));
+      }
+      assertEquals(others, read(this::aboutKept));
+    }
+
+    @Test
+    @DisplayName("PURGE-2: NotificationStore.deleteBySubject removes every notification about that NHS number and their reviews, and returns how many notifications")
+    void deleteNotificationsAndReviews() {
+      seed();
+      List<Object> others = read(this::aboutKept);
+      assertEquals(2, readInt(tx -> tx.notifications().deleteBySubject(purged)));
+      assertEquals(List.of(), read(tx -> tx.notifications().findBySubject(purged)));
+      assertEquals(Optional.empty(), read(tx -> tx.notifications().find(purgedReviewed.id())));
+      assertEquals(Optional.empty(), read(tx -> tx.notifications().find(purgedOpen.id())));
+      assertEquals(Optional.empty(), read(tx -> tx.reviews().find(purgedReviewed.id())));
+      assertEquals(List.of(keptOpen), read(tx -> tx.notifications().findUnreviewed(la(1))));
+      assertEquals(List.of(), read(tx -> tx.notifications().findUnreviewed(la(2))));
+      assertEquals(
+          List.of(review(keptReviewed, T0.plusSeconds(6))), read(tx -> tx.reviews().findByLocalAuthority(la(1))));
+      assertEquals(
+          List.of(keptReviewed, keptOpen),
+          read(tx -> tx.notifications().findPendingDue(T0.plusSeconds(99), 100)));
+      assertEquals(others, read(this::aboutKept));
+    }
+
+    @Test
+    @DisplayName("PURGE-3: a reviewed notification's id can be used again after its subject was purged, review included")
+    void purgedIdsAreFree() {
+      seed();
+      write(tx -> tx.notifications().deleteBySubject(purged));
+      write(tx -> tx.notifications().insert(purgedReviewed));
+      assertEquals(List.of(purgedReviewed), read(tx -> tx.notifications().findUnreviewed(la(1))).stream()
+          .filter(n -> n.subject().equals(purged)).collect(Collectors.toList()));
+      write(tx -> tx.reviews().insert(review(purgedReviewed, T0.plusSeconds(9))));
+      assertEquals(Optional.of(review(purgedReviewed, T0.plusSeconds(9))), read(tx -> tx.reviews().find(purgedReviewed.id())));
+    }
+
+    @Test
+    @DisplayName("PURGE-4: deleting by an NHS number with nothing recorded removes nothing and returns 0")
+    void deleteNothing() {
+      seed();
+      List<Object> before = read(this::aboutKept);
+      assertEquals(0, readInt(tx -> tx.accessEvents().deleteBySubject(nhs(7))));
+      assertEquals(0, readInt(tx -> tx.notifications().deleteBySubject(nhs(7))));
+      assertEquals(before, read(this::aboutKept));
+      assertEquals(3, read(tx -> tx.accessEvents().findRecentBySubject(purged, 100)).size());
+      assertEquals(2, read(tx -> tx.notifications().findBySubject(purged)).size());
+    }
+
+    @Test
+    @DisplayName("PURGE-5: a purge of plans, accesses and notifications in one transaction leaves nothing of the subject, or, if it fails, everything")
+    void purgeIsAtomic() {
+      seed();
+      List<Object> before = read(tx -> List.of(tx.plans().findBySubject(purged),
+          tx.accessEvents().findRecentBySubject(purged, 100), tx.notifications().findBySubject(purged),
+          tx.reviews().find(purgedReviewed.id())));
+      Consumer<StoreTransaction> purge =
+          tx -> {
+            tx.plans().findBySubject(purged).forEach(p -> tx.plans().delete(p.id()));
+            tx.accessEvents().deleteBySubject(purged);
+            tx.notifications().deleteBySubject(purged);
+          };
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              write(
+                  tx -> {
+                    purge.accept(tx);
+                    throw new IllegalStateException("the purge failed");
+                  }));
+      assertEquals(before, read(tx -> List.of(tx.plans().findBySubject(purged),
+          tx.accessEvents().findRecentBySubject(purged, 100), tx.notifications().findBySubject(purged),
+          tx.reviews().find(purgedReviewed.id()))));
+      List<Object> others = read(this::aboutKept);
+      write(purge);
+      assertEquals(List.of(), read(tx -> tx.plans().findBySubject(purged)));
+      assertEquals(List.of(), read(tx -> tx.accessEvents().findRecentBySubject(purged, 100)));
+      assertEquals(List.of(), read(tx -> tx.notifications().findBySubject(purged)));
+      assertEquals(Optional.empty(), read(tx -> tx.reviews().find(purgedReviewed.id())));
+      assertEquals(others, read(this::aboutKept));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  /** The stateful contract, a jqwik property. */
+  @Group
+  @Label("StateMachine properties: random sequences of operations against a plain model")
+  class StateMachineProperties {
+
+    @Property(tries = 50)
+    @Label("STATE-1: after any sequence of writes, committed batches and failed transactions, every query answers as a plain model does")
+    void agreesWithModel(@ForAll("chains") ActionChain<ModelledStore> chain) {
+      chain.withInvariant("every query agrees with the model", ModelledStore::checkAgreement).run();
+    }
+
+    @Provide
+    Arbitrary<ActionChain<ModelledStore>> chains() {
+      return StoreStateMachine.chains(CpisStoreConformanceKit.this::createStore, 30);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package org.cpis.testkit.conformance;
+
+import static org.cpis.testkit.conformance.Fixtures.T0;
+import static org.cpis.testkit.conformance.Fixtures.la;
+import static org.cpis.testkit.conformance.Fixtures.nhs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.state.Action;
+import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.state.ActionChainArbitrary;
+import net.jqwik.api.state.Transformer;
+import org.cpis.model.AccessEvent;
+import org.cpis.model.AccessNotification;
+import org.cpis.model.AuditEntry;
+import org.cpis.model.ImmutableAuditEntry;
+import org.cpis.model.LocalAuthority;
+import org.cpis.model.OdsCode;
+import org.cpis.model.PlanId;
+import org.cpis.model.ProtectionPlan;
+import org.cpis.model.RecordId;
+import org.cpis.model.Review;
+import org.cpis.model.UploadReceipt;
+import org.cpis.store.CpisStore;
+import org.cpis.testkit.CpisArbitraries;
+
+/**
+ * The kit's state machine: random chains of writes (single ones, committed batches and batches
+ * in a transaction that fails) on a store and on its {@link ReferenceModel}. Records come from
+ * {@link CpisArbitraries}, with their keys, subjects and times drawn from small pools so that
+ * duplicates, missing keys, ties and shared subjects happen often.
+ */
+final class StoreStateMachine {
+
+  static final ModelledStore.Probes PROBES =
+      new ModelledStore.Probes(
+          List.of(nhs(0), nhs(1), nhs(2)),
+          List.of(la(1), la(2)),
+          List.of(la(1), la(2)).stream()
+              .flatMap(la -> List.of("CP-1", "CP-2", "UCP-1").stream().map(ref -> PlanId.of(la, ref)))
+              .collect(Collectors.toList()),
+          ids("ev-", 5),
+          ids("n-", 5),
+          IntStream.range(0, 5).mapToObj(k -> T0.plusSeconds(60L * k)).collect(Collectors.toList()));
+
+  private static final List<RecordId> RECEIPT_IDS = ids("u-", 4);
+
+  private StoreStateMachine() {}
+
+  private static List<RecordId> ids(String prefix, int count) {
+    return IntStream.range(0, count).mapToObj(i -> RecordId.of(prefix + i)).collect(Collectors.toList());
+  }
+
+  /** Chains of at most {@code maxSteps} steps, each on a new store from {@code stores}. */
+  static ActionChainArbitrary<ModelledStore> chains(Supplier<CpisStore> stores, int maxSteps) {
+    return ActionChain.startWith(ModelledStore.over(stores, PROBES))
+        .withAction(3, single(plans().map(Write::insertPlan)))
+        .withAction(2, single(plans().map(Write::updatePlan)))
+        .withAction(1, single(Arbitraries.of(PROBES.planIds).map(Write::deletePlan)))
+        .withAction(2, single(events().map(Write::insertEvent)))
+        .withAction(2, single(notifications().map(Write::insertNotification)))
+        .withAction(1, single(notifications().map(Write::updateNotification)))
+        .withAction(2, dependent(s -> !s.model.notifications.isEmpty(), StoreStateMachine::deliveries))
+        .withAction(2, dependent(s -> true, StoreStateMachine::reviews))
+        .withAction(2, dependent(s -> true, StoreStateMachine::appends))
+        .withAction(1, single(localAuthorities().map(Write::insertLocalAuthority)))
+        .withAction(1, single(localAuthorities().map(Write::updateLocalAuthority)))
+        .withAction(1, single(receipts().map(Write::insertReceipt)))
+        .withAction(1, single(Arbitraries.of(PROBES.subjects).map(Write::purge)))
+        .withAction(1, batch("commit", ModelledStore::commit))
+        .withAction(2, batch("abort", ModelledStore::abort))
+        .withMaxTransformations(maxSteps);
+  }
+
+  private static Action.Independent<ModelledStore> single(Arbitrary<Write> writes) {
+    return () -> writes.map(w -> Transformer.mutate(w.toString(), s -> s.run(w)));
+  }
+
+  private static Action.Dependent<ModelledStore> dependent(
+      java.util.function.Predicate<ModelledStore> precondition,
+      Function<ModelledStore, Arbitrary<Write>> writes) {
+    return new Action.Dependent<>() {
+      @Override
+      public boolean precondition(ModelledStore state) {
+        return precondition.test(state);
+      }
+
+      @Override
+      public Arbitrary<Transformer<ModelledStore>> transformer(ModelledStore state) {
+        return writes.apply(state).map(w -> Transformer.mutate(w.toString(), s -> s.run(w)));
+      }
+    };
+  }
+
+  /** One to five writes of any kind in one transaction, which commits or aborts. */
+  private static Action.Dependent<ModelledStore> batch(
+      String outcome, java.util.function.BiConsumer<ModelledStore, List<Write>> run) {
+    return state ->
+        anyWrite(state)
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(5)
+            .map(ws -> Transformer.mutate(outcome + " " + ws, s -> run.accept(s, ws)));
+  }
+
+  private static Arbitrary<Write> anyWrite(ModelledStore state) {
+    return Arbitraries.frequencyOf(
+        List.of(
+            Tuple.of(3, plans().map(Write::insertPlan)),
+            Tuple.of(2, plans().map(Write::updatePlan)),
+            Tuple.of(1, Arbitraries.of(PROBES.planIds).map(Write::deletePlan)),
+            Tuple.of(2, events().map(Write::insertEvent)),
+            Tuple.of(2, notifications().map(Write::insertNotification)),
+            Tuple.of(1, notifications().map(Write::updateNotification)),
+            Tuple.of(2, reviews(state)),
+            Tuple.of(2, appends(state)),
+            Tuple.of(1, localAuthorities().map(Write::insertLocalAuthority)),
+            Tuple.of(1, receipts().map(Write::insertReceipt)),
+            Tuple.of(1, Arbitraries.of(PROBES.subjects).map(Write::purge))));
+  }
+
+  // ------------------------------------------------------------------- records from the pools
+
+  static Arbitrary<ProtectionPlan> plans() {
+    return Combinators.combine(
+            CpisArbitraries.plans(), Arbitraries.of(PROBES.planIds), Arbitraries.of(PROBES.subjects))
+        .as((p, id, subject) -> ProtectionPlan.builder().from(p).id(id).subject(subject).build());
+  }
+
+  static Arbitrary<AccessEvent> events() {
+    return events(Arbitraries.of(PROBES.eventIds));
+  }
+
+  /** Access events with ids from {@code ids}, subjects and times from the pools. */
+  static Arbitrary<AccessEvent> events(Arbitrary<RecordId> ids) {
+    return Combinators.combine(
+            CpisArbitraries.accessEvents(),
+            ids,
+            Arbitraries.of(PROBES.subjects),
+            Arbitraries.of(PROBES.instants))
+        .as(
+            (e, id, subject, at) ->
+                AccessEvent.builder().from(e).id(id).subject(subject).accessedAt(at).build());
+  }
+
+  static Arbitrary<AccessNotification> notifications() {
+    return notifications(Arbitraries.of(PROBES.notificationIds));
+  }
+
+  /** Notifications with ids from {@code ids}, plans, subjects and times from the pools. */
+  static Arbitrary<AccessNotification> notifications(Arbitrary<RecordId> ids) {
+    return Combinators.combine(
+            CpisArbitraries.accessNotifications(),
+            ids,
+            Arbitraries.of(PROBES.planIds),
+            Arbitraries.of(PROBES.subjects),
+            Arbitraries.of(PROBES.instants),
+            Arbitraries.of(PROBES.instants))
+        .as(
+            (n, id, planId, subject, accessedAt, next) ->
+                AccessNotification.builder()
+                    .from(n)
+                    .id(id)
+                    .planId(planId)
+                    .subject(subject)
+                    .accessedAt(accessedAt)
+                    .nextAttemptAt(next)
+                    .build());
+  }
+
+  static Arbitrary<LocalAuthority> localAuthorities() {
+    return Combinators.combine(CpisArbitraries.localAuthorities(), Arbitraries.of(PROBES.localAuthorities))
+        .as((la, code) -> LocalAuthority.builder().from(la).odsCode(code).build());
+  }
+
+  static Arbitrary<UploadReceipt> receipts() {
+    return Combinators.combine(
+            CpisArbitraries.uploadReceipts(),
+            Arbitraries.of(RECEIPT_IDS),
+            Arbitraries.of(PROBES.localAuthorities))
+        .as((u, id, la) -> UploadReceipt.builder().from(u).id(id).localAuthority(la).build());
+  }
+
+  /** An existing notification delivered, or retried later. */
+  private static Arbitrary<Write> deliveries(ModelledStore state) {
+    List<AccessNotification> existing = new ArrayList<>(state.model.notifications.values());
+    return Combinators.combine(
+            Arbitraries.of(existing), Arbitraries.of(PROBES.instants), Arbitraries.of(true, false))
+        .as((n, t, deliver) -> deliver ? Fixtures.delivered(n, t) : Fixtures.retried(n, t))
+        .map(Write::updateNotification);
+  }
+
+  /** A review of a notification from the pool (there may be none), for its local authority. */
+  private static Arbitrary<Write> reviews(ModelledStore state) {
+    return Combinators.combine(
+            CpisArbitraries.reviews(),
+            Arbitraries.of(PROBES.notificationIds),
+            Arbitraries.of(PROBES.localAuthorities))
+        .as(
+            (r, id, anyLa) -> {
+              OdsCode la =
+                  state.model.notifications.containsKey(id)
+                      ? state.model.notifications.get(id).localAuthority()
+                      : anyLa;
+              return Review.builder().from(r).notificationId(id).localAuthority(la).build();
+            })
+        .map(Write::insertReview);
+  }
+
+  /** The next audit entry mostly; sometimes one that skips or repeats a sequence number. */
+  private static Arbitrary<Write> appends(ModelledStore state) {
+    long next = state.model.nextSequence();
+    Arbitrary<Long> sequences =
+        Arbitraries.frequencyOf(
+            List.of(
+                Tuple.of(6, Arbitraries.just(next)),
+                Tuple.of(1, Arbitraries.of(next + 1, next + 2)),
+                Tuple.of(1, Arbitraries.just(Math.max(1, next - 1)))));
+    return Combinators.combine(CpisArbitraries.auditEntries(), sequences)
+        .as((AuditEntry e, Long sequence) -> (AuditEntry) ImmutableAuditEntry.copyOf(e).withSequence(sequence))
+        .map(Write::append);
+  }
+}
