@@ -252,10 +252,9 @@ public final class Cpis {
               int events = 0;
               int notifications = 0;
               for (NhsNumber subject : subjects) {
-                if (tx.plans().findBySubject(subject).isEmpty()) {
-                  events += tx.accessEvents().deleteBySubject(subject);
-                  notifications += tx.notifications().deleteBySubject(subject);
-                }
+                int[] forgotten = engine.forgetIfNoPlanLeft(tx, subject);
+                events += forgotten[0];
+                notifications += forgotten[1];
               }
               PurgeReport r =
                   PurgeReport.builder()

@@ -69,12 +69,22 @@ final class Engine {
 
   /** Runs work that returns nothing in one transaction. */
   void run(Consumer<? super StoreTransaction> work) {
-    store.inTransaction(
-        (Function<StoreTransaction, Void>)
-            tx -> {
-              work.accept(tx);
-              return null;
-            });
+    store.runInTransaction(work);
+  }
+
+  /**
+   * Data minimisation (design rule 9): when {@code subject} has no plan left, its access events
+   * and notifications (with their reviews) are deleted in the caller's transaction.
+   *
+   * @return how many access events and notifications were deleted: {@code {events, notifications}}
+   */
+  int[] forgetIfNoPlanLeft(StoreTransaction tx, NhsNumber subject) {
+    if (!tx.plans().findBySubject(subject).isEmpty()) {
+      return new int[] {0, 0};
+    }
+    return new int[] {
+      tx.accessEvents().deleteBySubject(subject), tx.notifications().deleteBySubject(subject)
+    };
   }
 
   LocalAuthority requireLocalAuthority(StoreTransaction tx, OdsCode odsCode) {

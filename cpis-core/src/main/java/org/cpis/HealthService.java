@@ -31,11 +31,11 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>always an audit entry, alert or not;
- *   <li>for an unscheduled access ({@link AccessKind#of}): an access event, whether or not a plan
- *       is visible, since the access history is of unscheduled accesses to the child's record
- *       (if a plan starts later, it shows the earlier attendances);
- *   <li>for an unscheduled access that finds visible plans: one notification per owning local
- *       authority ({@link NotificationRouting#notificationsFor}), pending in the outbox.
+ *   <li>for an unscheduled access ({@link AccessKind#of}) that finds visible plans: an access
+ *       event, and one notification per owning local authority ({@link
+ *       NotificationRouting#notificationsFor}), pending in the outbox. A check that finds no
+ *       visible plan keeps nothing but its audit entry: CP-IS holds no record of a child who is
+ *       not on it (data minimisation, design rule 9).
  * </ul>
  *
  * A silent read writes only the audit entry. After a check that created notifications commits,
@@ -95,7 +95,8 @@ public final class HealthService {
             : tx.accessEvents()
                 .findRecentBySubject(request.nhsNumber(), engine.levels.accessHistoryLimit());
     List<AccessNotification> notifications = List.of();
-    if (kind.notifies()) {
+    boolean recorded = kind.notifies() && !visible.isEmpty();
+    if (recorded) {
       AccessEvent event =
           AccessEvent.builder()
               .id(eventId)
@@ -119,7 +120,7 @@ public final class HealthService {
         Optional.of(request.nhsNumber()),
         kind + " by " + request.accessor().role() + " (" + request.accessor().rbacActivityCode()
             + "): " + visible.size() + " plans visible, " + notifications.size()
-            + " notifications" + (eventId == null ? "" : ", access " + eventId));
+            + " notifications" + (recorded ? ", access " + eventId : ""));
     CheckResult result =
         CheckResult.builder()
             .nhsNumber(request.nhsNumber())
@@ -127,7 +128,7 @@ public final class HealthService {
             .accessKind(kind)
             .plans(visiblePlans(tx, visible, today))
             .recentAccesses(recent)
-            .accessEventId(Optional.ofNullable(eventId))
+            .accessEventId(recorded ? Optional.of(eventId) : Optional.empty())
             .notificationIds(
                 notifications.stream().map(AccessNotification::id).collect(Collectors.toList()))
             .build();

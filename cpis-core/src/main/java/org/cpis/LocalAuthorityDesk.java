@@ -170,6 +170,7 @@ public final class LocalAuthorityDesk {
         break;
       case DELETE:
         tx.plans().delete(change.planId());
+        engine.forgetIfNoPlanLeft(tx, stored.orElseThrow().subject());
         break;
       case UNCHANGED:
         return outcome.status(RecordOutcome.Status.UNCHANGED).build();
@@ -249,7 +250,9 @@ public final class LocalAuthorityDesk {
 
   /**
    * Deletes a plan uploaded in error (design rule 5), audited in the same transaction whether or
-   * not it existed. The subject's access history is kept until {@link Cpis#purge()}.
+   * not it existed. A subject left with no plan should never have been shown, so its access
+   * history and notifications go with the plan (data minimisation, design rule 9), as they do when
+   * an upload's {@code DELETE} record removes the plan.
    *
    * @return whether the plan existed
    */
@@ -261,6 +264,7 @@ public final class LocalAuthorityDesk {
               LocalAuthority la = engine.requireLocalAuthority(tx, odsCode);
               Optional<ProtectionPlan> plan = tx.plans().find(id);
               boolean existed = tx.plans().delete(id);
+              plan.ifPresent(p -> engine.forgetIfNoPlanLeft(tx, p.subject()));
               engine.audit(
                   tx,
                   engine.now(),

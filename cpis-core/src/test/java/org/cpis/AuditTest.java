@@ -38,8 +38,8 @@ class AuditTest {
     RecordId n = cpis.health().check(check(nhs(1), ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT)).notificationIds().get(0);
     cpis.health().check(check(nhs(1), SILENT_READER, CareSetting.EMERGENCY_DEPARTMENT));
     desk.recordBirth("U-2", Birth.builder().babyNhsNumber(nhs(3)).dateOfBirth(MAY_1.plusDays(20)).build());
-    desk.deletePlan("CP-1");
     cpis.reviews(ISLINGTON.odsCode()).record(n, "sw-jones", ReviewOutcome.NO_FURTHER_ACTION, true);
+    desk.deletePlan("CP-1");
     cpis.purge();
   }
 
@@ -51,7 +51,7 @@ class AuditTest {
     assertThat(cpis.auditLog()).extracting(AuditEntry::action)
         .containsExactly(
             AuditAction.UPLOAD, AuditAction.CHECK, AuditAction.CHECK, AuditAction.BIRTH_RECORDED,
-            AuditAction.PLAN_DELETED, AuditAction.REVIEW_RECORDED, AuditAction.PURGE);
+            AuditAction.REVIEW_RECORDED, AuditAction.PLAN_DELETED, AuditAction.PURGE);
     assertThat(cpis.auditLog()).extracting(AuditEntry::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
     AuditVerification v = cpis.verifyAuditLog();
     assertThat(v.intact()).isTrue();

@@ -58,7 +58,7 @@ final class FaultyStore implements CpisStore {
 
   @Override
   public <T> T inTransaction(Function<? super StoreTransaction, ? extends T> work) {
-    return delegate.inTransaction((StoreTransaction tx) -> work.apply(wrap(tx)));
+    return delegate.inTransaction(tx -> work.apply(wrap(tx)));
   }
 
   private StoreTransaction wrap(StoreTransaction tx) {

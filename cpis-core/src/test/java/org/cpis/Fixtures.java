@@ -149,7 +149,7 @@ final class Fixtures {
 
     /** Reads the store directly, around the engine. */
     <T> T read(java.util.function.Function<org.cpis.store.StoreTransaction, T> query) {
-      return store.inTransaction((org.cpis.store.StoreTransaction tx) -> query.apply(tx));
+      return store.inTransaction(query);
     }
 
     java.util.List<org.cpis.model.AccessEvent> accessesTo(NhsNumber subject) {

@@ -141,6 +141,26 @@ class LocalAuthorityDeskTest {
   }
 
   @Test
+  @DisplayName("Deleting a plan uploaded in error forgets the child's access history and notifications once no plan is left")
+  void deletingTheLastPlanForgetsTheChild() {
+    NhsNumber other = nhs(3);
+    t.islington().upload(List.of(
+        cpp(1, "CP-1", child, MAY_1, null),
+        cpp(2, "CP-2", other, MAY_1, null),
+        cpp(3, "CP-3", other, MAY_1, null)));
+    t.cpis.health().check(check(child, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT));
+    t.cpis.health().check(check(other, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT));
+
+    t.islington().upload(List.of(UploadRecord.builder().lineNumber(1).localReference("CP-1").action("DELETE").build()));
+    t.islington().deletePlan("CP-2");
+
+    assertThat(t.accessesTo(child)).isEmpty();
+    assertThat(t.notificationsAbout(child)).isEmpty();
+    assertThat(t.accessesTo(other)).hasSize(1);
+    assertThat(t.notificationsAbout(other)).hasSize(1);
+  }
+
+  @Test
   @DisplayName("A local authority that is not registered has no desk and no inbox")
   void unknownLocalAuthority() {
     OdsCode nowhere = OdsCode.of("999");

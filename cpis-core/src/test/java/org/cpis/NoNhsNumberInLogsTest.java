@@ -75,10 +75,9 @@ class NoNhsNumberInLogsTest {
     said.add(t.camden().upload(new StringReader(
         String.join(",", UploadCsv.COLUMNS) + "\nLA-1," + child.formatted() + ",A,B,2018-03-04,LACI,2024-05-01,,,,\nbroken\n"))
         .toString());
-    t.store.inTransaction((StoreTransaction tx) -> {
+    t.store.runInTransaction(tx -> {
       tx.plans().insert(ProtectionPlan.builder().id(PlanId.of(OdsCode.of("888"), "X")).subject(orphan)
           .type(PlanType.CHILD_PROTECTION_PLAN).start(MAY_1).build());
-      return null;
     });
     said.add(t.cpis.health().check(check(child, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT)).toString());
     said.add(t.cpis.health().check(check(child, SILENT_READER, CareSetting.EMERGENCY_DEPARTMENT)).toString());

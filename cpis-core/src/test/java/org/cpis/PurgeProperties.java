@@ -69,11 +69,10 @@ class PurgeProperties {
             : Visibility.lastVisibleDay(plans.get(boundaryOf % plans.size()), t.cpis.retentionPolicy())
                 .map(d -> d.plusDays(daysAfterLastVisible))
                 .orElse(someDay);
-    t.store.inTransaction(
-        (StoreTransaction tx) -> {
+    t.store.runInTransaction(
+        tx -> {
           plans.forEach(tx.plans()::insert);
           events.forEach(tx.accessEvents()::insert);
-          return null;
         });
     t.clock.set(today.atTime(12, 0).atZone(ZoneId.of("Europe/London")).toInstant());
 

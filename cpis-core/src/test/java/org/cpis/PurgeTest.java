@@ -123,9 +123,9 @@ class PurgeTest {
     assertThat(t.cpis.purge().plansPurged()).isZero();
     on(LocalDate.of(2024, 7, 1));
     assertThat(t.cpis.purge().plansPurged()).isEqualTo(1);
-    on(LocalDate.of(2026, 2, 27));
-    assertThat(t.cpis.purge().plansPurged()).isZero();
     on(LocalDate.of(2026, 2, 28));
+    assertThat(t.cpis.purge().plansPurged()).isZero();
+    on(LocalDate.of(2026, 3, 1));
     assertThat(t.cpis.purge().plansPurged()).isEqualTo(1);
   }
 }

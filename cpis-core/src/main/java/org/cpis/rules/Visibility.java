@@ -33,10 +33,23 @@ public final class Visibility {
             : plan.expectedDeliveryDate()
                 .map(edd -> edd.plusDays(policy.openUnbornPlanDaysAfterExpectedDelivery()));
     Optional<LocalDate> byAge =
-        plan.childDateOfBirth().map(dob -> dob.plusYears(policy.ageOfMajority()).minusDays(1));
+        plan.childDateOfBirth().map(dob -> birthday(dob, policy.ageOfMajority()).minusDays(1));
     return Stream.of(byEnd, byExpectedDelivery, byAge)
         .flatMap(Optional::stream)
         .min(LocalDate::compareTo);
+  }
+
+  /**
+   * The day a child born on {@code dateOfBirth} turns {@code age}. A child born on 29 February
+   * turns it on 1 March when that year has no 29 February, as English law reads the anniversary
+   * of a leap-day birth (Family Law Reform Act 1969, s. 9); {@link LocalDate#plusYears} alone
+   * would give 28 February and hide the plan a day early.
+   */
+  public static LocalDate birthday(LocalDate dateOfBirth, int age) {
+    LocalDate anniversary = dateOfBirth.plusYears(age);
+    return anniversary.getDayOfMonth() < dateOfBirth.getDayOfMonth()
+        ? anniversary.plusDays(1)
+        : anniversary;
   }
 
   /** Whether a health setting is shown the plan on {@code date}. */

@@ -92,15 +92,15 @@ class VisibilityTest {
   }
 
   @Test
-  @DisplayName("A child born on 29 February 2004 is 18, for visibility, on 28 February 2022 (LocalDate.plusYears)")
+  @DisplayName("A child born on 29 February 2004 is 18 on 1 March 2022: still shown on 28 February, hidden from 1 March")
   void leapDayBirthday() {
     ProtectionPlan p =
         plan(PlanType.CHILD_PROTECTION_PLAN, LocalDate.of(2015, 1, 1))
             .childDateOfBirth(LocalDate.of(2004, 2, 29))
             .build();
-    assertThat(Visibility.lastVisibleDay(p, DEFAULTS)).contains(LocalDate.of(2022, 2, 27));
-    assertThat(Visibility.isVisible(p, LocalDate.of(2022, 2, 27), DEFAULTS)).isTrue();
-    assertThat(Visibility.isVisible(p, LocalDate.of(2022, 2, 28), DEFAULTS)).isFalse();
+    assertThat(Visibility.lastVisibleDay(p, DEFAULTS)).contains(LocalDate.of(2022, 2, 28));
+    assertThat(Visibility.isVisible(p, LocalDate.of(2022, 2, 28), DEFAULTS)).isTrue();
+    assertThat(Visibility.isVisible(p, LocalDate.of(2022, 3, 1), DEFAULTS)).isFalse();
   }
 
   @Test

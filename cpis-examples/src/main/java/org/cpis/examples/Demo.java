@@ -47,6 +47,7 @@ import org.cpis.model.PlanId;
 import org.cpis.model.ProtectionPlan;
 import org.cpis.model.Review;
 import org.cpis.model.ReviewOutcome;
+import org.cpis.rules.AccessKind;
 import org.cpis.rules.Birth;
 import org.cpis.rules.BirthRecorded;
 import org.cpis.rules.RejectionReason;
@@ -534,10 +535,15 @@ public final class Demo {
               + earlier.organisation().name());
     }
     say.detail(
-        "access recorded as "
+        (result.accessEventId().isPresent()
+                ? "access recorded as "
+                : "access audited as ")
             + result.accessKind()
             + ", notifications created: "
-            + result.notificationsCreated());
+            + result.notificationsCreated()
+            + (result.hasAlert() || result.accessKind() != AccessKind.UNSCHEDULED
+                ? ""
+                : " (no plan, so no access history is kept)"));
   }
 
   /** One pass of the engine's outbox: it hands each pending notification to the notifier. */

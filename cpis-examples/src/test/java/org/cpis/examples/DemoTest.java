@@ -62,7 +62,7 @@ class DemoTest {
   void silentRead() {
     assertThat(step(3))
         .contains("ALERT: Child protection plan (CPPI), started 2024-11-04, active")
-        .contains("access recorded as SILENT_READ, notifications created: 0")
+        .contains("access audited as SILENT_READ, notifications created: 0")
         .contains("Silent read: the GP saw the alert and nobody was notified.")
         .doesNotContain("received notification");
   }
@@ -116,9 +116,10 @@ class DemoTest {
     String day365 = from(step(7), "365 days after the end");
     assertThat(before(day365, "purges"))
         .contains("No alert: no visible plan for this NHS number.")
+        .contains("access audited as UNSCHEDULED, notifications created: 0 (no plan, so no access history is kept)")
         .doesNotContain("ALERT:");
     assertThat(day365)
-        .contains("purge report for 2026-02-28: 2 plan(s), 3 access event(s), 2 notification(s) removed")
+        .contains("purge report for 2026-02-28: 2 plan(s), 2 access event(s), 2 notification(s) removed")
         .contains("plans removed: 714/CP-ISL-0004, 714/UC-ISL-0003")
         .contains("Plan CP-ISL-0004 is no longer stored: purge removed it.");
     assertThat(from(day365, "Islington's plans still stored:"))

@@ -20,8 +20,12 @@ public interface CpisStore {
    */
   <T> T inTransaction(Function<? super StoreTransaction, ? extends T> work);
 
-  /** Runs {@code work} in one transaction, as {@link #inTransaction(Function)}. */
-  default void inTransaction(Consumer<? super StoreTransaction> work) {
+  /**
+   * Runs {@code work}, which returns nothing, in one transaction, as {@link
+   * #inTransaction(Function)}. (A separate name, so that a lambda is never ambiguous between the
+   * two.)
+   */
+  default void runInTransaction(Consumer<? super StoreTransaction> work) {
     inTransaction(
         tx -> {
           work.accept(tx);

@@ -59,7 +59,7 @@ class InMemoryCpisStoreProviderTest {
             .previousHash("")
             .hash("h1")
             .build();
-    first.inTransaction(tx -> {
+    first.runInTransaction(tx -> {
       tx.audit().append(entry);
     });
     Function<StoreTransaction, Optional<AuditEntry>> last = tx -> tx.audit().last();

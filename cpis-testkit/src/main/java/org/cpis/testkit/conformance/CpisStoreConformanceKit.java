@@ -135,22 +135,22 @@ public abstract class CpisStoreConformanceKit {
   }
 
   final void write(Consumer<StoreTransaction> work) {
-    store.inTransaction(work);
+    store.runInTransaction(work);
   }
 
   final int readInt(java.util.function.ToIntFunction<StoreTransaction> work) {
-    return store.inTransaction((Function<StoreTransaction, Integer>) work::applyAsInt);
+    return store.inTransaction(work::applyAsInt);
   }
 
   final boolean readBoolean(java.util.function.Predicate<StoreTransaction> work) {
-    return store.inTransaction((Function<StoreTransaction, Boolean>) work::test);
+    return store.inTransaction(work::test);
   }
 
   /** Runs {@code work} in a transaction, again if the store fails with a {@link StoreException}. */
   final void writeRetrying(Consumer<StoreTransaction> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        store.inTransaction(work);
+        store.runInTransaction(work);
         return;
       } catch (StoreException e) {
         if (attempt == MAX_ATTEMPTS) {

@@ -120,7 +120,7 @@ final class ModelledStore {
   }
 
   private void inTransaction(Consumer<StoreTransaction> work) {
-    store.inTransaction(work);
+    store.runInTransaction(work);
   }
 
   /** Asks the store every query about the probes and compares each answer with the model's. */
