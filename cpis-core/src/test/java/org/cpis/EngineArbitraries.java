@@ -8,6 +8,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import org.cpis.model.NhsNumber;
 import org.cpis.rules.UploadRecord;
+import org.cpis.rules.UploadRows;
 import org.cpis.testkit.CpisArbitraries;
 import org.cpis.testkit.UploadRow;
 
@@ -19,26 +20,8 @@ final class EngineArbitraries {
 
   private EngineArbitraries() {}
 
-  /** The upload record of a generated row. */
-  static UploadRecord record(UploadRow row) {
-    return UploadRecord.builder()
-        .lineNumber(row.lineNumber())
-        .localReference(row.localReference())
-        .nhsNumber(row.nhsNumber())
-        .givenName(row.givenName())
-        .familyName(row.familyName())
-        .dateOfBirth(row.dateOfBirth())
-        .planType(row.planType())
-        .startDate(row.startDate())
-        .endDate(row.endDate())
-        .expectedDeliveryDate(row.expectedDeliveryDate())
-        .allocatedSocialWorker(row.allocatedSocialWorker())
-        .action(row.action())
-        .build();
-  }
-
   static List<UploadRecord> records(List<UploadRow> rows) {
-    return rows.stream().map(EngineArbitraries::record).collect(Collectors.toList());
+    return UploadRows.toRecords(rows);
   }
 
   /** Upload files with some bad rows, as records. */
@@ -62,7 +45,7 @@ final class EngineArbitraries {
                           java.util.Set<String> used = new java.util.HashSet<>();
                           List<UploadRecord> file = new java.util.ArrayList<>();
                           for (int i = 0; i < rows.size(); i++) {
-                            UploadRecord r = record(rows.get(i));
+                            UploadRecord r = UploadRows.toRecord(rows.get(i));
                             if (!rows.get(i).isGood()) {
                               file.add(r);
                               continue;

@@ -5,11 +5,11 @@ import java.util.stream.Collectors;
 import org.cpis.testkit.UploadRow;
 
 /** Maps the test kit's neutral upload rows to core's upload records, field by field. */
-final class UploadRows {
+public final class UploadRows {
 
   private UploadRows() {}
 
-  static UploadRecord toRecord(UploadRow row) {
+  public static UploadRecord toRecord(UploadRow row) {
     return UploadRecord.builder()
         .lineNumber(row.lineNumber())
         .localReference(row.localReference())
@@ -26,7 +26,7 @@ final class UploadRows {
         .build();
   }
 
-  static List<UploadRecord> toRecords(List<UploadRow> rows) {
+  public static List<UploadRecord> toRecords(List<UploadRow> rows) {
     return rows.stream().map(UploadRows::toRecord).collect(Collectors.toList());
   }
 }
