@@ -1,8 +1,6 @@
 package org.cpis.rules;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,15 +25,6 @@ public final class NotificationRouting {
 
   private NotificationRouting() {}
 
-  /**
-   * The order in which an authority's plans are considered: active first, latest start, id;
-   * "active" on the day {@code at} falls on in UTC. The engine uses {@link #relevance(LocalDate)}
-   * with the day in its configured zone.
-   */
-  public static Comparator<ProtectionPlan> relevance(Instant at) {
-    return relevance(at.atZone(ZoneOffset.UTC).toLocalDate());
-  }
-
   /** The order in which an authority's plans are considered on {@code day}: active first, latest start, id. */
   public static Comparator<ProtectionPlan> relevance(LocalDate day) {
     return Comparator.<ProtectionPlan, Boolean>comparing(p -> !Visibility.isActive(p, day))
@@ -46,16 +35,6 @@ public final class NotificationRouting {
   /** The stable id of the notification to {@code localAuthority} about {@code accessEventId}. */
   public static RecordId notificationId(RecordId accessEventId, OdsCode localAuthority) {
     return RecordId.of(accessEventId.value() + "/" + localAuthority.value());
-  }
-
-  /**
-   * The notifications an unscheduled access creates, as {@link #notificationsFor(AccessEvent,
-   * List, LocalDate)} on the day of the access in UTC.
-   */
-  public static List<AccessNotification> notificationsFor(
-      AccessEvent event, List<ProtectionPlan> visiblePlans) {
-    return notificationsFor(
-        event, visiblePlans, event.accessedAt().atZone(ZoneOffset.UTC).toLocalDate());
   }
 
   /**

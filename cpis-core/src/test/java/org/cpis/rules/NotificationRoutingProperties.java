@@ -52,7 +52,7 @@ class NotificationRoutingProperties {
   @Property(tries = 300)
   @Label("one notification per owning local authority, ordered by ODS code, none without plans")
   void onePerAuthority(@ForAll("accesses") Access access) {
-    List<AccessNotification> notifications = NotificationRouting.notificationsFor(access.event, access.plans);
+    List<AccessNotification> notifications = NotificationRouting.notificationsFor(access.event, access.plans, dayOf(access.event));
     List<OdsCode> authorities =
         access.plans.stream().map(ProtectionPlan::localAuthority).distinct().sorted().collect(Collectors.toList());
     assertThat(notifications).extracting(AccessNotification::localAuthority).containsExactlyElementsOf(authorities);
@@ -64,12 +64,12 @@ class NotificationRoutingProperties {
   @Property(tries = 300)
   @Label("a notification's id is stable: derived from the access and the authority, and distinct per authority")
   void stableIds(@ForAll("accesses") Access access) {
-    List<AccessNotification> notifications = NotificationRouting.notificationsFor(access.event, access.plans);
+    List<AccessNotification> notifications = NotificationRouting.notificationsFor(access.event, access.plans, dayOf(access.event));
     for (AccessNotification n : notifications) {
       assertThat(n.id()).isEqualTo(NotificationRouting.notificationId(access.event.id(), n.localAuthority()));
     }
     assertThat(notifications.stream().map(AccessNotification::id).distinct().count()).isEqualTo(notifications.size());
-    assertThat(NotificationRouting.notificationsFor(access.event, access.plans)).isEqualTo(notifications);
+    assertThat(NotificationRouting.notificationsFor(access.event, access.plans, dayOf(access.event))).isEqualTo(notifications);
   }
 
   @Property(tries = 300)
@@ -77,19 +77,19 @@ class NotificationRoutingProperties {
   void orderIndependent(@ForAll("accesses") Access access, @ForAll long seed) {
     List<ProtectionPlan> shuffled = new ArrayList<>(access.plans);
     Collections.shuffle(shuffled, new Random(seed));
-    assertThat(NotificationRouting.notificationsFor(access.event, shuffled))
-        .isEqualTo(NotificationRouting.notificationsFor(access.event, access.plans));
+    assertThat(NotificationRouting.notificationsFor(access.event, shuffled, dayOf(access.event)))
+        .isEqualTo(NotificationRouting.notificationsFor(access.event, access.plans, dayOf(access.event)));
   }
 
   @Property(tries = 300)
   @Label("a notification names the authority's most relevant plan and goes to the first allocated social worker, or to MASH")
   void routedToSocialWorkerOrMash(@ForAll("accesses") Access access) {
     LocalDate day = access.event.accessedAt().atZone(ZoneOffset.UTC).toLocalDate();
-    for (AccessNotification n : NotificationRouting.notificationsFor(access.event, access.plans)) {
+    for (AccessNotification n : NotificationRouting.notificationsFor(access.event, access.plans, dayOf(access.event))) {
       List<ProtectionPlan> own =
           access.plans.stream()
               .filter(p -> p.localAuthority().equals(n.localAuthority()))
-              .sorted(NotificationRouting.relevance(access.event.accessedAt()))
+              .sorted(NotificationRouting.relevance(dayOf(access.event)))
               .collect(Collectors.toList());
       ProtectionPlan primary = own.get(0);
       assertThat(n.planId()).isEqualTo(primary.id());
@@ -108,7 +108,7 @@ class NotificationRoutingProperties {
   @Property(tries = 300)
   @Label("a notification carries the access as it happened, pending delivery from the time of access")
   void carriesTheAccess(@ForAll("accesses") Access access) {
-    for (AccessNotification n : NotificationRouting.notificationsFor(access.event, access.plans)) {
+    for (AccessNotification n : NotificationRouting.notificationsFor(access.event, access.plans, dayOf(access.event))) {
       assertThat(n.accessEventId()).isEqualTo(access.event.id());
       assertThat(n.subject()).isEqualTo(access.event.subject());
       assertThat(n.organisation()).isEqualTo(access.event.organisation());
@@ -143,5 +143,10 @@ class NotificationRoutingProperties {
               }
               return new Access(event, own);
             });
+  }
+
+  /** The day of the access, in UTC: these properties hold on any day. */
+  private static java.time.LocalDate dayOf(org.cpis.model.AccessEvent event) {
+    return event.accessedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
   }
 }

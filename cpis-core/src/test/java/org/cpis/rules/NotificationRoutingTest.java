@@ -24,6 +24,8 @@ class NotificationRoutingTest {
 
   private static final NhsNumber CHILD = NhsNumber.parse("943 476 5919");
   private static final Instant AT = Instant.parse("2024-05-10T21:14:00Z");
+  private static final LocalDate TODAY = AT.atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
+
   private static final AccessEvent EVENT =
       AccessEvent.builder()
           .id(RecordId.of("evt-1"))
@@ -53,7 +55,8 @@ class NotificationRoutingTest {
             List.of(
                 plan("802", "A", LocalDate.of(2023, 1, 1), "kbrown1"),
                 plan("714", "B", LocalDate.of(2022, 1, 1), "jsmith42"),
-                plan("714", "C", LocalDate.of(2024, 1, 1), null)));
+                plan("714", "C", LocalDate.of(2024, 1, 1), null)),
+            TODAY);
     assertThat(notifications).extracting(AccessNotification::localAuthority)
         .containsExactly(OdsCode.of("714"), OdsCode.of("802"));
     assertThat(notifications).extracting(AccessNotification::id)
@@ -67,7 +70,7 @@ class NotificationRoutingTest {
   @DisplayName("A notification for plans with no allocated social worker goes to the MASH queue")
   void mash() {
     AccessNotification n =
-        NotificationRouting.notificationsFor(EVENT, List.of(plan("714", "A", LocalDate.of(2023, 1, 1), null))).get(0);
+        NotificationRouting.notificationsFor(EVENT, List.of(plan("714", "A", LocalDate.of(2023, 1, 1), null)), TODAY).get(0);
     assertThat(n.isForMash()).isTrue();
   }
 
@@ -77,13 +80,13 @@ class NotificationRoutingTest {
     ProtectionPlan ended =
         ProtectionPlan.builder().from(plan("714", "NEW", LocalDate.of(2024, 1, 1), null)).end(LocalDate.of(2024, 3, 1)).build();
     ProtectionPlan active = plan("714", "OLD", LocalDate.of(2020, 1, 1), "jsmith42");
-    AccessNotification n = NotificationRouting.notificationsFor(EVENT, List.of(ended, active)).get(0);
+    AccessNotification n = NotificationRouting.notificationsFor(EVENT, List.of(ended, active), TODAY).get(0);
     assertThat(n.planId().localReference()).isEqualTo("OLD");
   }
 
   @Test
   @DisplayName("No plan found, no notification")
   void noPlans() {
-    assertThat(NotificationRouting.notificationsFor(EVENT, List.of())).isEmpty();
+    assertThat(NotificationRouting.notificationsFor(EVENT, List.of(), TODAY)).isEmpty();
   }
 }
