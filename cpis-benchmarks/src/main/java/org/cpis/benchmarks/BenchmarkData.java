@@ -1,0 +1,139 @@
+package org.cpis.benchmarks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cpis.Cpis;
+import org.cpis.Notifier;
+import org.cpis.model.Accessor;
+import org.cpis.model.LocalAuthority;
+import org.cpis.model.NhsNumber;
+import org.cpis.model.OdsCode;
+import org.cpis.model.Organisation;
+import org.cpis.model.PlanId;
+import org.cpis.model.PlanType;
+import org.cpis.model.ProtectionPlan;
+import org.cpis.rules.AccessKind;
+import org.cpis.store.inmemory.InMemoryCpisStore;
+
+/**
+ * The fixed data every benchmark starts from: one clock instant, one local authority, NHS numbers
+ * and plans generated from their index, and engines whose ids come from a counter. The same
+ * parameters always give the same store, so runs are comparable.
+ */
+final class BenchmarkData {
+
+  /** Every benchmark's "now": a Monday morning, in UTC and in Europe/London on the same day. */
+  static final Instant NOW = Instant.parse("2025-06-02T09:30:00Z");
+
+  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
+
+  /** Every plan starts on this day, well before {@link #TODAY}, and none has ended. */
+  static final LocalDate PLAN_START = LocalDate.of(2024, 1, 15);
+
+  static final OdsCode ISLINGTON_ODS = OdsCode.of("206");
+
+  static final LocalAuthority ISLINGTON =
+      LocalAuthority.builder()
+          .odsCode(ISLINGTON_ODS)
+          .name("Islington")
+          .officeHoursPhone("020 7946 0100")
+          .emergencyDutyPhone("020 7946 0199")
+          .build();
+
+  static final Organisation ROYAL_FREE = Organisation.of(OdsCode.of("RAL"), "Royal Free Hospital");
+
+  /** An emergency-department nurse: her checks are unscheduled accesses. */
+  static final Accessor ED_NURSE =
+      Accessor.builder()
+          .userId("555000000101")
+          .name("Priya Shah")
+          .role("Staff Nurse")
+          .rbacActivityCode("B0168")
+          .build();
+
+  /** The same nurse under the silent-read activity: her checks notify nobody (design rule 7). */
+  static final Accessor SILENT_READER =
+      Accessor.builder().from(ED_NURSE).rbacActivityCode(AccessKind.SILENT_READ_ACTIVITY).build();
+
+  /** Where the generated NHS numbers start: nine-digit prefixes counted up from here. */
+  private static final int FIRST_PREFIX = 943_000_000;
+
+  private BenchmarkData() {}
+
+  /**
+   * {@code count} distinct valid NHS numbers, in ascending order: the prefixes counted up from
+   * {@value #FIRST_PREFIX} that have a Modulus 11 check digit, each with its check digit.
+   */
+  static List<NhsNumber> nhsNumbers(int count) {
+    List<NhsNumber> numbers = new ArrayList<>(count);
+    for (int prefix = FIRST_PREFIX; numbers.size() < count; prefix++) {
+      String firstNine = Integer.toString(prefix);
+      OptionalInt check = NhsNumber.checkDigit(firstNine);
+      if (check.isPresent()) {
+        numbers.add(NhsNumber.parse(firstNine + check.getAsInt()));
+      }
+    }
+    return numbers;
+  }
+
+  /** The local reference of plan {@code index}. */
+  static String reference(int index) {
+    return "CP-" + index;
+  }
+
+  /** An open child protection plan of Islington for {@code child}, visible on {@link #TODAY}. */
+  static ProtectionPlan openPlan(int index, NhsNumber child) {
+    return ProtectionPlan.builder()
+        .id(PlanId.of(ISLINGTON_ODS, reference(index)))
+        .subject(child)
+        .type(PlanType.CHILD_PROTECTION_PLAN)
+        .start(PLAN_START)
+        .childDateOfBirth(LocalDate.of(2018, 1, 1).plusDays(index % 2_000))
+        .allocatedSocialWorker("sw-" + (index % 40))
+        .build();
+  }
+
+  /**
+   * A store holding Islington and one open plan for each child (plan {@code i} for child {@code
+   * i}), written straight through the store in one transaction.
+   */
+  static InMemoryCpisStore storeWithPlans(List<NhsNumber> children) {
+    InMemoryCpisStore store = new InMemoryCpisStore();
+    store.runInTransaction(
+        tx -> {
+          tx.localAuthorities().insert(ISLINGTON);
+          for (int i = 0; i < children.size(); i++) {
+            tx.plans().insert(openPlan(i, children.get(i)));
+          }
+        });
+    return store;
+  }
+
+  /**
+   * An engine on {@code store} with the fixed clock, ids from a counter ({@code id-1}, {@code
+   * id-2}…) and the given notifier.
+   */
+  static Cpis engine(InMemoryCpisStore store, Notifier notifier, boolean dispatchAfterCheck) {
+    AtomicLong ids = new AtomicLong();
+    return Cpis.builder()
+        .store(store)
+        .notifier(notifier)
+        .clock(CLOCK)
+        .idSupplier(() -> "id-" + ids.incrementAndGet())
+        .dispatchAfterCheck(dispatchAfterCheck)
+        .build();
+  }
+
+  /** A notifier that accepts every notification and does nothing with it. */
+  static Notifier noOpNotifier() {
+    return notification -> {};
+  }
+}

@@ -1,0 +1,174 @@
+package org.cpis.benchmarks;
+
+import static org.cpis.benchmarks.BenchmarkData.ED_NURSE;
+import static org.cpis.benchmarks.BenchmarkData.ROYAL_FREE;
+import static org.cpis.benchmarks.BenchmarkData.SILENT_READER;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.cpis.CheckRequest;
+import org.cpis.CheckResult;
+import org.cpis.Cpis;
+import org.cpis.model.CareSetting;
+import org.cpis.model.NhsNumber;
+import org.cpis.model.ProtectionPlan;
+import org.cpis.store.StoreTransaction;
+import org.cpis.store.inmemory.InMemoryCpisStore;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The health check (design rules 6 and 7), {@code cpis.health().check(...)}, of a child with a
+ * visible plan on an in-memory store holding {@code plans} open plans, one per child.
+ *
+ * <ul>
+ *   <li>{@link #baselineFindBySubject}: the floor any check must pay, the store's own {@code
+ *       findBySubject} read of the same child in one transaction.
+ *   <li>{@link #silentRead}: a silent read (RBAC activity B0170) of that child. It writes no access
+ *       event and no notification, but every check is audited (rule 6), so each invocation appends
+ *       one audit entry: the store is rebuilt before every iteration, so the log never holds more
+ *       than one iteration's entries.
+ *   <li>{@link #unscheduled}: an emergency-department check, which records an access event, one
+ *       notification (to a no-op notifier, delivered at once or left in the outbox as {@code
+ *       dispatchAfterCheck} says) and the audit entry. One invocation checks {@value
+ *       #CHILDREN_PER_INVOCATION} different children once each; after it, outside the measured
+ *       time, their access events and notifications are deleted, so each check finds the same
+ *       state: a child with one visible plan and no access history. Only the audit log grows, and
+ *       the store is rebuilt before every iteration.
+ * </ul>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class HealthCheckBenchmark {
+
+  /** How many children one invocation of {@link #unscheduled} checks. */
+  static final int CHILDREN_PER_INVOCATION = 1_000;
+
+  /** A store of {@code plans} open plans and one child to read, rebuilt every iteration. */
+  @State(Scope.Benchmark)
+  public static class Reads {
+
+    @Param({"1000", "100000"})
+    public int plans;
+
+    List<NhsNumber> children;
+    InMemoryCpisStore store;
+    Cpis cpis;
+    NhsNumber child;
+    CheckRequest silentRead;
+    Function<StoreTransaction, List<ProtectionPlan>> findBySubject;
+
+    @Setup(Level.Trial)
+    public void generateChildren() {
+      children = BenchmarkData.nhsNumbers(plans);
+      child = children.get(plans / 2);
+      silentRead =
+          CheckRequest.builder()
+              .nhsNumber(child)
+              .accessor(SILENT_READER)
+              .organisation(ROYAL_FREE)
+              .setting(CareSetting.EMERGENCY_DEPARTMENT)
+              .build();
+      NhsNumber subject = child;
+      findBySubject = tx -> tx.plans().findBySubject(subject);
+    }
+
+    @Setup(Level.Iteration)
+    public void freshStore() {
+      store = BenchmarkData.storeWithPlans(children);
+      cpis = BenchmarkData.engine(store, BenchmarkData.noOpNotifier(), true);
+    }
+  }
+
+  /**
+   * The same store, and {@value #CHILDREN_PER_INVOCATION} unscheduled checks of children spread
+   * evenly over it; their access events and notifications are forgotten after each invocation.
+   */
+  @State(Scope.Benchmark)
+  public static class UnscheduledChecks {
+
+    @Param({"1000", "100000"})
+    public int plans;
+
+    @Param({"true", "false"})
+    public boolean dispatchAfterCheck;
+
+    List<NhsNumber> children;
+    List<NhsNumber> checked;
+    List<CheckRequest> requests;
+    InMemoryCpisStore store;
+    Cpis cpis;
+
+    @Setup(Level.Trial)
+    public void generateChildren() {
+      children = BenchmarkData.nhsNumbers(plans);
+      checked = new ArrayList<>(CHILDREN_PER_INVOCATION);
+      requests = new ArrayList<>(CHILDREN_PER_INVOCATION);
+      for (int i = 0; i < CHILDREN_PER_INVOCATION; i++) {
+        NhsNumber child = children.get((int) ((long) i * plans / CHILDREN_PER_INVOCATION));
+        checked.add(child);
+        requests.add(
+            CheckRequest.builder()
+                .nhsNumber(child)
+                .accessor(ED_NURSE)
+                .organisation(ROYAL_FREE)
+                .setting(CareSetting.EMERGENCY_DEPARTMENT)
+                .build());
+      }
+    }
+
+    @Setup(Level.Iteration)
+    public void freshStore() {
+      store = BenchmarkData.storeWithPlans(children);
+      cpis = BenchmarkData.engine(store, BenchmarkData.noOpNotifier(), dispatchAfterCheck);
+    }
+
+    /** Deletes what the invocation's checks recorded, so that the next one starts the same. */
+    @TearDown(Level.Invocation)
+    public void forgetAccesses() {
+      store.runInTransaction(
+          tx -> {
+            for (NhsNumber child : checked) {
+              tx.accessEvents().deleteBySubject(child);
+              tx.notifications().deleteBySubject(child);
+            }
+          });
+    }
+  }
+
+  @Benchmark
+  public List<ProtectionPlan> baselineFindBySubject(Reads state) {
+    return state.store.inTransaction(state.findBySubject);
+  }
+
+  @Benchmark
+  public CheckResult silentRead(Reads state) {
+    return state.cpis.health().check(state.silentRead);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(CHILDREN_PER_INVOCATION)
+  public void unscheduled(UnscheduledChecks state, Blackhole blackhole) {
+    for (CheckRequest request : state.requests) {
+      blackhole.consume(state.cpis.health().check(request));
+    }
+  }
+}

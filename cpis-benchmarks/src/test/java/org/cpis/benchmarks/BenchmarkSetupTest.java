@@ -1,0 +1,207 @@
+package org.cpis.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.cpis.CheckResult;
+import org.cpis.RecordOutcome;
+import org.cpis.UploadReport;
+import org.cpis.VisiblePlan;
+import org.cpis.model.AccessNotification;
+import org.cpis.model.DeliveryStatus;
+import org.cpis.model.NhsNumber;
+import org.cpis.model.ProtectionPlan;
+import org.cpis.rules.AccessKind;
+import org.cpis.rules.Decision;
+import org.cpis.rules.PlanChange;
+import org.cpis.rules.RejectionReason;
+import org.cpis.rules.Visibility;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Each benchmark's setup yields what the benchmark claims to measure, for every value of its
+ * {@code @Param}s: a broken setup fails the build instead of measuring something else. Nothing
+ * here is timed.
+ */
+class BenchmarkSetupTest {
+
+  private static final HealthCheckBenchmark HEALTH = new HealthCheckBenchmark();
+  private static final UploadBenchmark UPLOAD = new UploadBenchmark();
+  private static final NhsNumberBenchmark NHS_NUMBER = new NhsNumberBenchmark();
+
+  /** The values of a benchmark state's {@code @Param} field, as JMH will run them. */
+  private static Stream<String> params(Class<?> state, String field) throws NoSuchFieldException {
+    return Arrays.stream(state.getField(field).getAnnotation(Param.class).value());
+  }
+
+  static Stream<Integer> readPlans() throws NoSuchFieldException {
+    return params(HealthCheckBenchmark.Reads.class, "plans").map(Integer::valueOf);
+  }
+
+  static Stream<Arguments> unscheduledParams() throws NoSuchFieldException {
+    List<String> dispatch =
+        params(HealthCheckBenchmark.UnscheduledChecks.class, "dispatchAfterCheck")
+            .collect(Collectors.toList());
+    return params(HealthCheckBenchmark.UnscheduledChecks.class, "plans")
+        .flatMap(
+            plans ->
+                dispatch.stream()
+                    .map(d -> Arguments.of(Integer.valueOf(plans), Boolean.valueOf(d))));
+  }
+
+  private static HealthCheckBenchmark.Reads reads(int plans) {
+    HealthCheckBenchmark.Reads state = new HealthCheckBenchmark.Reads();
+    state.plans = plans;
+    state.generateChildren();
+    state.freshStore();
+    return state;
+  }
+
+  @Nested
+  @DisplayName("The health-check benchmark")
+  class HealthCheck {
+
+    @ParameterizedTest(name = "plans = {0}")
+    @MethodSource("org.cpis.benchmarks.BenchmarkSetupTest#readPlans")
+    @DisplayName("reads, in the baseline, the one plan of a child that is visible today, in a store of that many plans")
+    void baselineReadsOneVisiblePlan(int plans) {
+      HealthCheckBenchmark.Reads state = reads(plans);
+
+      List<ProtectionPlan> found = HEALTH.baselineFindBySubject(state);
+
+      assertThat(state.cpis.today()).isEqualTo(BenchmarkData.TODAY);
+      assertThat(found).singleElement().satisfies(p -> {
+        assertThat(p.subject()).isEqualTo(state.child);
+        assertThat(Visibility.isVisible(p, state.cpis.today(), state.cpis.retentionPolicy())).isTrue();
+      });
+      assertThat(state.cpis.localAuthority(BenchmarkData.ISLINGTON_ODS).plans()).hasSize(plans);
+    }
+
+    @ParameterizedTest(name = "plans = {0}")
+    @MethodSource("org.cpis.benchmarks.BenchmarkSetupTest#readPlans")
+    @DisplayName("makes a silent read that shows the child's visible plan, notifies nobody and writes only its audit entry")
+    void silentReadShowsThePlanAndWritesOnlyAudit(int plans) {
+      HealthCheckBenchmark.Reads state = reads(plans);
+
+      CheckResult result = HEALTH.silentRead(state);
+
+      assertThat(result.accessKind()).isEqualTo(AccessKind.SILENT_READ);
+      assertThat(result.plans())
+          .extracting(VisiblePlan::planId)
+          .containsExactlyElementsOf(
+              HEALTH.baselineFindBySubject(state).stream().map(ProtectionPlan::id).collect(Collectors.toList()));
+      assertThat(result.notificationIds()).isEmpty();
+      assertThat(result.accessEventId()).isEmpty();
+      assertThat(state.cpis.auditLog()).hasSize(1);
+      assertThat(accessEventsOf(state.store, state.child)).isZero();
+    }
+
+    @ParameterizedTest(name = "plans = {0}, dispatchAfterCheck = {1}")
+    @MethodSource("org.cpis.benchmarks.BenchmarkSetupTest#unscheduledParams")
+    @DisplayName("checks a thousand different children with a visible plan, each notifying once, and forgets those accesses after each invocation")
+    void unscheduledChecksStartTheSameEveryInvocation(int plans, boolean dispatchAfterCheck) {
+      HealthCheckBenchmark.UnscheduledChecks state = new HealthCheckBenchmark.UnscheduledChecks();
+      state.plans = plans;
+      state.dispatchAfterCheck = dispatchAfterCheck;
+      state.generateChildren();
+      state.freshStore();
+      assertThat(new HashSet<>(state.checked)).hasSize(HealthCheckBenchmark.CHILDREN_PER_INVOCATION);
+      assertThat(state.requests).extracting(r -> r.nhsNumber()).containsExactlyElementsOf(state.checked);
+
+      for (int invocation = 0; invocation < 2; invocation++) {
+        HEALTH.unscheduled(state, blackhole());
+
+        for (NhsNumber child : state.checked) {
+          assertThat(accessEventsOf(state.store, child)).isEqualTo(1);
+          List<AccessNotification> notifications = notificationsOf(state.store, child);
+          assertThat(notifications).singleElement()
+              .extracting(AccessNotification::deliveryStatus)
+              .isEqualTo(dispatchAfterCheck ? DeliveryStatus.DELIVERED : DeliveryStatus.PENDING);
+        }
+        state.forgetAccesses();
+        for (NhsNumber child : state.checked) {
+          assertThat(accessEventsOf(state.store, child)).isZero();
+          assertThat(notificationsOf(state.store, child)).isEmpty();
+        }
+      }
+      CheckResult result = state.cpis.health().check(state.requests.get(0));
+      assertThat(result.accessKind()).isEqualTo(AccessKind.UNSCHEDULED);
+      assertThat(result.plans()).hasSize(1);
+      assertThat(result.notificationIds()).hasSize(1);
+      assertThat(result.recentAccesses()).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("The upload benchmark")
+  class Upload {
+
+    @Test
+    @DisplayName("validates, in the baseline, a file of a thousand records that are all valid")
+    void baselineValidatesAllRecords() {
+      UploadBenchmark.SecondUpload state = secondUpload();
+
+      List<Decision<PlanChange, RejectionReason>> decisions = UPLOAD.baselineValidateFile(state);
+
+      assertThat(decisions).hasSize(UploadBenchmark.RECORDS).allMatch(Decision::isAllowed);
+    }
+
+    @Test
+    @DisplayName("sends a second upload of the same file, whose records are all unchanged, on a store that the first upload filled")
+    void secondUploadIsAllUnchanged() {
+      UploadBenchmark.SecondUpload state = secondUpload();
+      assertThat(state.firstUpload.accepted()).isEqualTo(UploadBenchmark.RECORDS);
+
+      for (int upload = 0; upload < 2; upload++) {
+        UploadReport report = UPLOAD.secondUpload(state);
+        assertThat(report.outcomes())
+            .hasSize(UploadBenchmark.RECORDS)
+            .allMatch(o -> o.status() == RecordOutcome.Status.UNCHANGED);
+      }
+      assertThat(state.cpis.localAuthority(BenchmarkData.ISLINGTON_ODS).plans())
+          .hasSize(UploadBenchmark.RECORDS);
+    }
+
+    private UploadBenchmark.SecondUpload secondUpload() {
+      UploadBenchmark.SecondUpload state = new UploadBenchmark.SecondUpload();
+      state.generateFile();
+      state.uploadOnce();
+      return state;
+    }
+  }
+
+  @Test
+  @DisplayName("The NHS number benchmark parses the same valid printed number as its baseline reads")
+  void nhsNumberBenchmarkParsesTheBaselinesNumber() {
+    NhsNumberBenchmark.Text text = new NhsNumberBenchmark.Text();
+
+    NhsNumber parsed = NHS_NUMBER.parse(text);
+
+    assertThat(parsed.formatted()).isEqualTo(text.formatted);
+    assertThat(parsed.value()).isEqualTo(Long.toString(NHS_NUMBER.baselineParseLong(text)));
+  }
+
+  private static int accessEventsOf(org.cpis.store.CpisStore store, NhsNumber child) {
+    return store.inTransaction(tx -> tx.accessEvents().findRecentBySubject(child, Integer.MAX_VALUE).size());
+  }
+
+  private static List<AccessNotification> notificationsOf(org.cpis.store.CpisStore store, NhsNumber child) {
+    return store.inTransaction(tx -> tx.notifications().findBySubject(child));
+  }
+
+  private static Blackhole blackhole() {
+    return new Blackhole(
+        "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+  }
+}
