@@ -13,6 +13,7 @@ import org.cpis.model.RecordId;
 import org.cpis.model.Review;
 import org.cpis.model.ReviewOutcome;
 import org.cpis.rules.ReviewDeadline;
+import org.cpis.store.StoreTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,13 +84,7 @@ public final class ReviewInbox {
     Review review =
         engine.inTransaction(
             tx -> {
-              AccessNotification n =
-                  tx.notifications()
-                      .find(notificationId)
-                      .orElseThrow(() -> new UnknownNotificationException(notificationId));
-              if (!n.localAuthority().equals(odsCode)) {
-                throw new NotificationOfAnotherAuthorityException(notificationId, odsCode);
-              }
+              AccessNotification n = requireOwn(tx, notificationId);
               if (tx.reviews().find(notificationId).isPresent()) {
                 throw new ReviewAlreadyRecordedException(notificationId);
               }
@@ -123,5 +118,69 @@ public final class ReviewInbox {
   @Override
   public String toString() {
     return "ReviewInbox[" + odsCode + "]";
+  }
+
+  /**
+   * This authority's reviews that are not yet confirmed as recorded on the child's case record,
+   * oldest review first: design rule 8 asks for that confirmation.
+   */
+  public List<Review> awaitingCaseRecord() {
+    return engine.inTransaction(
+        tx ->
+            tx.reviews().findByLocalAuthority(odsCode).stream()
+                .filter(r -> !r.recordedOnCaseRecord())
+                .collect(Collectors.toList()));
+  }
+
+  /**
+   * Confirms that a reviewed notification was recorded on the child's case record, in one
+   * transaction with its audit entry. Confirming again changes nothing and returns the review.
+   *
+   * @param confirmedBy the user id of whoever confirms, named in the audit entry
+   * @throws UnknownNotificationException if there is no such notification
+   * @throws NotificationOfAnotherAuthorityException if it belongs to another local authority
+   * @throws ReviewNotRecordedException if it has not been reviewed yet
+   */
+  public Review confirmRecordedOnCaseRecord(RecordId notificationId, String confirmedBy) {
+    Objects.requireNonNull(notificationId, "notificationId");
+    Objects.requireNonNull(confirmedBy, "confirmedBy");
+    Review confirmed =
+        engine.inTransaction(
+            tx -> {
+              AccessNotification n = requireOwn(tx, notificationId);
+              Review review =
+                  tx.reviews()
+                      .find(notificationId)
+                      .orElseThrow(() -> new ReviewNotRecordedException(notificationId));
+              if (review.recordedOnCaseRecord()) {
+                return review;
+              }
+              Review updated = Review.builder().from(review).recordedOnCaseRecord(true).build();
+              tx.reviews().update(updated);
+              engine.audit(
+                  tx,
+                  engine.now(),
+                  AuditAction.CASE_RECORD_CONFIRMED,
+                  confirmedBy,
+                  Optional.of(odsCode),
+                  Optional.of(n.setting()),
+                  Optional.of(n.subject()),
+                  "notification " + notificationId + " recorded on the case record");
+              return updated;
+            });
+    LOG.info("Notification {} confirmed on the case record by {}", notificationId, confirmedBy);
+    return confirmed;
+  }
+
+  /** The notification, if it exists and belongs to this authority. */
+  private AccessNotification requireOwn(StoreTransaction tx, RecordId notificationId) {
+    AccessNotification n =
+        tx.notifications()
+            .find(notificationId)
+            .orElseThrow(() -> new UnknownNotificationException(notificationId));
+    if (!n.localAuthority().equals(odsCode)) {
+      throw new NotificationOfAnotherAuthorityException(notificationId, odsCode);
+    }
+    return n;
   }
 }

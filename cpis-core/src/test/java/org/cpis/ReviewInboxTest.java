@@ -130,4 +130,45 @@ class ReviewInboxTest {
         .isInstanceOf(NotificationOfAnotherAuthorityException.class);
     assertThat(islington().pending()).extracting(AccessNotification::id).containsExactly(islingtons);
   }
+
+  @Test
+  @DisplayName("A review not yet on the case record waits for confirmation; confirming it is audited, once")
+  void confirmingTheCaseRecord() {
+    uploadBoth();
+    RecordId later = attend(allocated);
+    RecordId atOnce = attend(unallocated);
+    islington().record(later, "sw-jones", ReviewOutcome.NO_FURTHER_ACTION, false);
+    islington().record(atOnce, "mash-duty", ReviewOutcome.NO_FURTHER_ACTION, true);
+
+    assertThat(islington().awaitingCaseRecord()).extracting(Review::notificationId).containsExactly(later);
+    int audited = t.cpis.auditLog().size();
+
+    Review confirmed = islington().confirmRecordedOnCaseRecord(later, "sw-jones");
+    Review again = islington().confirmRecordedOnCaseRecord(later, "sw-jones");
+
+    assertThat(confirmed.recordedOnCaseRecord()).isTrue();
+    assertThat(confirmed.outcome()).isEqualTo(ReviewOutcome.NO_FURTHER_ACTION);
+    assertThat(again).isEqualTo(confirmed);
+    assertThat(islington().awaitingCaseRecord()).isEmpty();
+    assertThat(t.cpis.auditLog()).hasSize(audited + 1).last()
+        .satisfies(e -> assertThat(e.action()).isEqualTo(AuditAction.CASE_RECORD_CONFIRMED));
+    assertThat(t.cpis.verifyAuditLog().intact()).isTrue();
+  }
+
+  @Test
+  @DisplayName("Only a reviewed notification of this local authority can be confirmed on the case record")
+  void confirmingNeedsAReviewOfOurOwn() {
+    uploadBoth();
+    RecordId id = attend(allocated);
+    ReviewInbox camden = t.cpis.reviews(CAMDEN.odsCode());
+
+    assertThatThrownBy(() -> islington().confirmRecordedOnCaseRecord(id, "sw-jones"))
+        .isInstanceOfSatisfying(ReviewNotRecordedException.class, e -> assertThat(e.notificationId()).isEqualTo(id));
+    islington().record(id, "sw-jones", ReviewOutcome.NO_FURTHER_ACTION, false);
+    assertThatThrownBy(() -> camden.confirmRecordedOnCaseRecord(id, "sw-camden"))
+        .isInstanceOf(NotificationOfAnotherAuthorityException.class);
+    assertThatThrownBy(() -> islington().confirmRecordedOnCaseRecord(RecordId.of("nope"), "sw-jones"))
+        .isInstanceOf(UnknownNotificationException.class);
+    assertThat(islington().awaitingCaseRecord()).extracting(Review::notificationId).containsExactly(id);
+  }
 }

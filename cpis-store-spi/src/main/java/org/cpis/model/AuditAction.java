@@ -7,5 +7,6 @@ public enum AuditAction {
   BIRTH_RECORDED,
   PLAN_DELETED,
   REVIEW_RECORDED,
+  CASE_RECORD_CONFIRMED,
   PURGE
 }

@@ -15,6 +15,14 @@ public interface ReviewStore {
    */
   void insert(Review review);
 
+  /**
+   * Replaces the review of the same notification, e.g. when the social worker later confirms it
+   * was recorded on the case record.
+   *
+   * @throws RecordNotFoundException if the notification has no review
+   */
+  void update(Review review);
+
   Optional<Review> find(RecordId notificationId);
 
   /** This local authority's reviews, oldest first (ties by notification id). */

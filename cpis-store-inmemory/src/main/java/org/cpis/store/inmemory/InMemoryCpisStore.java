@@ -359,6 +359,11 @@ public final class InMemoryCpisStore implements CpisStore {
       }
 
       @Override
+      public void update(Review review) {
+        replace(reviews, review.notificationId(), review, "review of notification");
+      }
+
+      @Override
       public Optional<Review> find(RecordId notificationId) {
         return get(reviews, notificationId);
       }

@@ -935,6 +935,31 @@ public abstract class CpisStoreConformanceKit {
     }
 
     @Test
+    @DisplayName("REVIEW-9: update replaces a notification's review with every field; update of a notification without a review throws RecordNotFoundException and stores nothing")
+    void updateReplacesTheReview() {
+      AccessNotification n = notification("n-1", plan, T0);
+      AccessNotification unreviewed = notification("n-2", plan, T0);
+      Review first = Review.builder().from(review(n, T0.plusSeconds(10))).recordedOnCaseRecord(false).build();
+      Review confirmed =
+          Review.builder()
+              .from(first)
+              .recordedOnCaseRecord(true)
+              .outcome(ReviewOutcome.CASE_DISCUSSED_WITH_MANAGER)
+              .reviewedAt(T0.plusSeconds(20))
+              .build();
+      write(tx -> List.of(n, unreviewed).forEach(tx.notifications()::insert));
+      write(tx -> tx.reviews().insert(first));
+      write(tx -> tx.reviews().update(confirmed));
+      assertEquals(Optional.of(confirmed), read(tx -> tx.reviews().find(n.id())));
+      assertEquals(List.of(confirmed), read(tx -> tx.reviews().findByLocalAuthority(la(1))));
+      assertThrows(
+          RecordNotFoundException.class,
+          () -> write(tx -> tx.reviews().update(review(unreviewed, T0))));
+      assertEquals(Optional.empty(), read(tx -> tx.reviews().find(unreviewed.id())));
+      assertEquals(List.of(unreviewed), read(tx -> tx.notifications().findUnreviewed(la(1))));
+    }
+
+    @Test
     @DisplayName("REVIEW-5: findUnreviewed lists that local authority's notifications without a review, oldest access first, ties by id")
     void unreviewedInbox() {
       AccessNotification reviewed = notification("n-0", plan, T0.minusSeconds(60));

@@ -198,8 +198,17 @@ final class StoreStateMachine {
         .map(Write::updateNotification);
   }
 
-  /** A review of a notification from the pool (there may be none), for its local authority. */
+  /**
+   * A review of a notification from the pool (there may be none), for its local authority:
+   * inserted, or now and then an update of the review it may already have.
+   */
   private static Arbitrary<Write> reviews(ModelledStore state) {
+    return Arbitraries.frequencyOf(
+        Tuple.of(3, newReviews(state).map(Write::insertReview)),
+        Tuple.of(1, newReviews(state).map(Write::updateReview)));
+  }
+
+  private static Arbitrary<Review> newReviews(ModelledStore state) {
     return Combinators.combine(
             CpisArbitraries.reviews(),
             Arbitraries.of(PROBES.notificationIds),
@@ -211,8 +220,7 @@ final class StoreStateMachine {
                       ? state.model.notifications.get(id).localAuthority()
                       : anyLa;
               return Review.builder().from(r).notificationId(id).localAuthority(la).build();
-            })
-        .map(Write::insertReview);
+            });
   }
 
   /** The next audit entry mostly; sometimes one that skips or repeats a sequence number. */

@@ -166,6 +166,16 @@ final class Write {
         });
   }
 
+  static Write updateReview(Review review) {
+    return write(
+        "update review of notification " + review.notificationId(),
+        m -> notFoundIf(!m.reviews.containsKey(review.notificationId())),
+        (tx, m) -> {
+          tx.reviews().update(review);
+          m.reviews.put(review.notificationId(), review);
+        });
+  }
+
   static Write append(AuditEntry entry) {
     return write(
         "append audit entry " + entry.sequence(),

@@ -66,7 +66,7 @@ class ConformanceKitCatchesFaultsTest {
             "UploadReceiptStore",
             "Transaction");
       case UPDATE_OF_MISSING_INSERTS:
-        return Set.of("LocalAuthorityStore", "PlanStore", "NotificationStore");
+        return Set.of("LocalAuthorityStore", "PlanStore", "NotificationStore", "ReviewStore");
       case AUDIT_ACCEPTS_GAPS:
         return Set.of("AuditLog");
       case DATE_BOUNDARIES_INCLUSIVE:

@@ -384,6 +384,11 @@ final class MapStore implements CpisStore {
           }
 
           @Override
+          public void update(Review review) {
+            Tx.this.update(data.reviews, review.notificationId(), review);
+          }
+
+          @Override
           public Optional<Review> find(RecordId notificationId) {
             return op(() -> Optional.ofNullable(data.reviews.get(notificationId)));
           }
