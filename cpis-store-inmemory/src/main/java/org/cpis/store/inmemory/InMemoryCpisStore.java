@@ -45,15 +45,22 @@ public final class InMemoryCpisStore implements CpisStore {
 
   private final ReentrantLock lock = new ReentrantLock(true);
 
-  private final Table<OdsCode, LocalAuthority, Void> localAuthorities = new Table<>(null);
-  private final Table<PlanId, ProtectionPlan, NhsNumber> plans = new Table<>(ProtectionPlan::subject);
-  private final Table<RecordId, AccessEvent, NhsNumber> accessEvents = new Table<>(AccessEvent::subject);
+  private final Table<OdsCode, LocalAuthority, Void> localAuthorities = Table.unindexed();
+  private final Table<PlanId, ProtectionPlan, NhsNumber> plans =
+      Table.indexed(ProtectionPlan::subject, Comparator.comparing(ProtectionPlan::id));
+  /** A subject's accesses in time order (ties by id), so the most recent are read from the end. */
+  private final Table<RecordId, AccessEvent, NhsNumber> accessEvents =
+      Table.indexed(
+          AccessEvent::subject,
+          Comparator.comparing(AccessEvent::accessedAt).thenComparing(AccessEvent::id));
   private final Table<RecordId, AccessNotification, NhsNumber> notifications =
-      new Table<>(AccessNotification::subject);
-  private final Table<RecordId, Review, Void> reviews = new Table<>(null);
-  private final Table<Long, AuditEntry, Void> audit = new Table<>(null);
+      Table.indexed(AccessNotification::subject, BY_ACCESS);
+  private final Table<RecordId, Review, Void> reviews = Table.unindexed();
+  private final Table<Long, AuditEntry, Void> audit = Table.unindexed();
   private final Table<RecordId, UploadReceipt, OdsCode> uploads =
-      new Table<>(UploadReceipt::localAuthority);
+      Table.indexed(
+          UploadReceipt::localAuthority,
+          Comparator.comparing(UploadReceipt::receivedAt).thenComparing(UploadReceipt::id));
 
   @Override
   public <T> T inTransaction(Function<? super StoreTransaction, ? extends T> work) {
@@ -272,10 +279,7 @@ public final class InMemoryCpisStore implements CpisStore {
       public List<AccessEvent> findRecentBySubject(NhsNumber subject, int limit) {
         checkOpen();
         requireLimit(limit);
-        return accessEvents.byIndex(Objects.requireNonNull(subject, "subject")).stream()
-            .sorted(RECENT_FIRST)
-            .limit(limit)
-            .collect(Collectors.toList());
+        return accessEvents.byIndexDescending(Objects.requireNonNull(subject, "subject"), limit);
       }
 
       @Override
@@ -329,9 +333,7 @@ public final class InMemoryCpisStore implements CpisStore {
       @Override
       public List<AccessNotification> findBySubject(NhsNumber subject) {
         checkOpen();
-        return notifications.byIndex(Objects.requireNonNull(subject, "subject")).stream()
-            .sorted(BY_ACCESS)
-            .collect(Collectors.toList());
+        return notifications.byIndex(Objects.requireNonNull(subject, "subject"));
       }
 
       @Override
@@ -413,14 +415,11 @@ public final class InMemoryCpisStore implements CpisStore {
       @Override
       public Optional<UploadReceipt> findLatest(OdsCode localAuthority) {
         checkOpen();
-        return uploads.byIndex(Objects.requireNonNull(localAuthority, "localAuthority")).stream()
-            .max(Comparator.comparing(UploadReceipt::receivedAt).thenComparing(UploadReceipt::id));
+        return uploads.byIndexDescending(Objects.requireNonNull(localAuthority, "localAuthority"), 1).stream()
+            .findFirst();
       }
     }
   }
-
-  private static final Comparator<AccessEvent> RECENT_FIRST =
-      Comparator.comparing(AccessEvent::accessedAt).thenComparing(AccessEvent::id).reversed();
 
   private static final Comparator<AccessNotification> BY_ACCESS =
       Comparator.comparing(AccessNotification::accessedAt).thenComparing(AccessNotification::id);

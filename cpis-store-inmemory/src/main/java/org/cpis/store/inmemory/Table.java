@@ -3,6 +3,7 @@ package org.cpis.store.inmemory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +15,34 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A keyed table with one optional secondary index. Every write records how to undo itself in
- * the current transaction's undo log, so that a failed transaction can be rolled back.
+ * A keyed table with one optional secondary index, whose rows are kept in a given order. Every
+ * write records how to undo itself in the current transaction's undo log, so that a failed
+ * transaction can be rolled back.
  */
 final class Table<K extends Comparable<? super K>, V, I> {
 
   private final TreeMap<K, V> rows = new TreeMap<>();
-  private final Map<I, TreeSet<K>> index = new HashMap<>();
+  private final Map<I, TreeSet<V>> index = new HashMap<>();
   private final Function<V, I> indexKey;
+  private final Comparator<V> indexOrder;
 
-  Table(Function<V, I> indexKey) {
+  private Table(Function<V, I> indexKey, Comparator<V> indexOrder) {
     this.indexKey = indexKey;
+    this.indexOrder = indexOrder;
+  }
+
+  /** A table without a secondary index. */
+  static <K extends Comparable<? super K>, V, I> Table<K, V, I> unindexed() {
+    return new Table<>(null, null);
+  }
+
+  /**
+   * A table indexed by {@code indexKey}, each index entry's rows in {@code order}, which must tell
+   * apart any two rows with different keys (end it with the key).
+   */
+  static <K extends Comparable<? super K>, V, I> Table<K, V, I> indexed(
+      Function<V, I> indexKey, Comparator<V> order) {
+    return new Table<>(indexKey, order);
   }
 
   Optional<V> get(K key) {
@@ -64,15 +82,18 @@ final class Table<K extends Comparable<? super K>, V, I> {
     return true;
   }
 
-  /** Rows whose index key is {@code indexValue}, in key order. */
+  /** Rows whose index key is {@code indexValue}, in the index's order. */
   List<V> byIndex(I indexValue) {
-    TreeSet<K> keys = index.get(indexValue);
-    if (keys == null) {
-      return Collections.emptyList();
-    }
-    List<V> found = new ArrayList<>(keys.size());
-    keys.forEach(k -> found.add(rows.get(k)));
-    return found;
+    TreeSet<V> found = index.get(indexValue);
+    return found == null ? Collections.emptyList() : new ArrayList<>(found);
+  }
+
+  /** At most {@code limit} rows whose index key is {@code indexValue}, last in the index's order first. */
+  List<V> byIndexDescending(I indexValue, int limit) {
+    TreeSet<V> found = index.get(indexValue);
+    return found == null
+        ? Collections.emptyList()
+        : found.descendingSet().stream().limit(limit).collect(Collectors.toList());
   }
 
   Optional<K> lastKey() {
@@ -102,16 +123,16 @@ final class Table<K extends Comparable<? super K>, V, I> {
     }
     if (removed != null) {
       I old = indexKey.apply(removed);
-      TreeSet<K> keys = index.get(old);
-      if (keys != null) {
-        keys.remove(key);
-        if (keys.isEmpty()) {
+      TreeSet<V> entry = index.get(old);
+      if (entry != null) {
+        entry.remove(removed);
+        if (entry.isEmpty()) {
           index.remove(old);
         }
       }
     }
     if (added != null) {
-      index.computeIfAbsent(indexKey.apply(added), k -> new TreeSet<>()).add(key);
+      index.computeIfAbsent(indexKey.apply(added), k -> new TreeSet<>(indexOrder)).add(added);
     }
   }
 }
