@@ -12,13 +12,13 @@ import static org.cpis.Fixtures.ucpp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.cpis.Fixtures.TestEngine;
 import org.cpis.model.AuditAction;
 import org.cpis.model.AuditEntry;
 import org.cpis.model.CareSetting;
 import org.cpis.model.RecordId;
 import org.cpis.model.ReviewOutcome;
 import org.cpis.rules.Birth;
-import org.cpis.store.inmemory.InMemoryCpisStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +27,11 @@ class AuditTest {
 
   private static final LocalDate MAY_1 = LocalDate.of(2024, 5, 1);
 
-  private final FaultyStore store = new FaultyStore(new InMemoryCpisStore());
-  private final Cpis cpis =
-      Cpis.builder().store(store).notifier(n -> {}).clock(new MutableClock(Fixtures.START)).build();
+  private final TestEngine t = new TestEngine();
+  private final FaultyStore store = t.store;
+  private final Cpis cpis = t.cpis;
 
   private void everything() {
-    cpis.registerLocalAuthority(ISLINGTON);
     LocalAuthorityDesk desk = cpis.localAuthority(ISLINGTON.odsCode());
     desk.upload(List.of(cpp(1, "CP-1", nhs(1), MAY_1, null), ucpp(2, "U-2", nhs(2), MAY_1, MAY_1.plusMonths(1))));
     RecordId n = cpis.health().check(check(nhs(1), ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT)).notificationIds().get(0);

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.cpis.Fixtures.TestEngine;
+import org.cpis.rules.ServiceLevels;
 import org.cpis.model.LocalAuthority;
 import org.cpis.model.PlanId;
 import org.cpis.rules.UploadRecord;
@@ -75,5 +76,26 @@ class DataQualityTest {
     assertThat(past.staleFeeds()).containsExactly(CAMDEN.odsCode(), ISLINGTON.odsCode());
     assertThat(lineOf(past, CAMDEN).latestUpload()).isEmpty();
     assertThat(lineOf(past, ISLINGTON).latestUpload()).contains(Fixtures.START);
+  }
+
+  @Test
+  @DisplayName("The configured feed age and birth grace period decide what is stale and which births are not recorded")
+  void configuredServiceLevels() {
+    TestEngine e =
+        new TestEngine(b -> b.serviceLevels(
+            ServiceLevels.builder().feedMaxAge(Duration.ofHours(6)).birthNotRecordedAfterDays(3).build()));
+    LocalDate edd = LocalDate.of(2024, 6, 10);
+    e.islington().upload(List.of(ucpp(1, "U-1", nhs(1), MAY_1, edd)));
+    e.camden().upload(List.of());
+
+    e.clock.advance(Duration.ofHours(6));
+    assertThat(e.cpis.dataQuality().staleFeeds()).isEmpty();
+    e.clock.advance(Duration.ofSeconds(1));
+    assertThat(e.cpis.dataQuality().staleFeeds()).containsExactly(CAMDEN.odsCode(), ISLINGTON.odsCode());
+
+    e.clock.set(edd.plusDays(3).atTime(12, 0).toInstant(ZoneOffset.UTC));
+    assertThat(e.cpis.dataQuality().birthsNotRecorded()).isEmpty();
+    e.clock.set(edd.plusDays(4).atTime(12, 0).toInstant(ZoneOffset.UTC));
+    assertThat(e.cpis.dataQuality().birthsNotRecorded()).containsExactly(PlanId.of(ISLINGTON.odsCode(), "U-1"));
   }
 }

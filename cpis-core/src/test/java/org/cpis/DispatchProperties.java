@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -18,7 +16,6 @@ import org.cpis.model.AccessNotification;
 import org.cpis.model.CareSetting;
 import org.cpis.model.DeliveryStatus;
 import org.cpis.model.NhsNumber;
-import org.cpis.model.RecordId;
 
 /**
  * Design rule 7, the outbox: a notifier that fails a number of times and then succeeds gets each
@@ -26,19 +23,6 @@ import org.cpis.model.RecordId;
  * never tried before its next attempt time, never lost, as the clock moves through the back-off.
  */
 class DispatchProperties {
-
-  /** One call of the notifier: what it was given, when, and whether it accepted. */
-  private static final class Attempt {
-    final AccessNotification notification;
-    final Instant at;
-    final boolean accepted;
-
-    Attempt(AccessNotification notification, Instant at, boolean accepted) {
-      this.notification = notification;
-      this.at = at;
-      this.accepted = accepted;
-    }
-  }
 
   @Property(tries = 60)
   void aNotifierThatFailsNTimesThenSucceedsDeliversEachNotificationExactlyOnce(
@@ -53,25 +37,12 @@ class DispatchProperties {
             .initialBackoff(Duration.ofSeconds(initialSeconds))
             .maxBackoff(Duration.ofSeconds((long) initialSeconds * maxMultiple))
             .build();
-    List<Attempt> attempts = new ArrayList<>();
-    Map<RecordId, Integer> tries = new HashMap<>();
-    MutableClock[] clock = new MutableClock[1];
     TestEngine t =
-        new TestEngine(
-            b ->
-                b.retryPolicy(retry)
-                    .dispatchAfterCheck(dispatchAfterCheck)
-                    .dispatchBatchSize(3)
-                    .notifier(
-                        n -> {
-                          int tried = tries.merge(n.id(), 1, Integer::sum);
-                          boolean accept = tried > failures;
-                          attempts.add(new Attempt(n, clock[0].instant(), accept));
-                          if (!accept) {
-                            throw new IllegalStateException("receiver down");
-                          }
-                        }));
-    clock[0] = t.clock;
+        new TestEngine(b -> b.retryPolicy(retry).dispatchAfterCheck(dispatchAfterCheck).dispatchBatchSize(3));
+    t.notifier.failingFirst(failures);
+    // The clock stands still during a check or an outbox pass, so each attempt's time is the
+    // clock's time when it appears among the notifier's attempts.
+    List<Instant> attemptedAt = new ArrayList<>();
     List<NhsNumber> checked = new ArrayList<>();
     for (int i = 0; i < children; i++) {
       NhsNumber child = Fixtures.nhs(20 + i);
@@ -82,6 +53,7 @@ class DispatchProperties {
     int created = 0;
     for (NhsNumber child : checked) {
       created += t.cpis.health().check(Fixtures.check(child, Fixtures.ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT)).notificationsCreated();
+      stamp(t, attemptedAt);
     }
     assertThat(created).isEqualTo(children + 1);
 
@@ -92,14 +64,15 @@ class DispatchProperties {
     for (int seconds : steps) {
       t.clock.advance(Duration.ofSeconds(seconds));
       t.cpis.dispatchNotifications();
-      assertDeliveredExactlyWhenAccepted(t, checked, attempts, created);
+      stamp(t, attemptedAt);
+      assertDeliveredExactlyWhenAccepted(t, checked, attemptedAt, created);
     }
 
     List<AccessNotification> all = stored(t, checked);
     assertThat(all).hasSize(created).allSatisfy(n -> {
       assertThat(n.deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
       assertThat(n.failedAttempts()).isEqualTo(failures);
-      assertThat(tries.get(n.id())).isEqualTo(failures + 1);
+      assertThat(t.notifier.attempts()).filteredOn(a -> a.id().equals(n.id())).hasSize(failures + 1);
     });
   }
 
@@ -109,18 +82,26 @@ class DispatchProperties {
     return all;
   }
 
+  /** Records the clock's time for the attempts made since the last stamp. */
+  private static void stamp(TestEngine t, List<Instant> attemptedAt) {
+    while (attemptedAt.size() < t.notifier.attempts().size()) {
+      attemptedAt.add(t.clock.instant());
+    }
+  }
+
   private static void assertDeliveredExactlyWhenAccepted(
-      TestEngine t, List<NhsNumber> children, List<Attempt> attempts, int created) {
+      TestEngine t, List<NhsNumber> children, List<Instant> attemptedAt, int created) {
     List<AccessNotification> all = stored(t, children);
     assertThat(all).as("none lost").hasSize(created);
     for (AccessNotification n : all) {
-      long accepted = attempts.stream().filter(a -> a.accepted && a.notification.id().equals(n.id())).count();
+      long accepted = t.notifier.delivered().stream().filter(d -> d.id().equals(n.id())).count();
       assertThat(accepted).as("accepted at most once").isLessThanOrEqualTo(1);
       assertThat(n.deliveryStatus() == DeliveryStatus.DELIVERED).as("delivered exactly when accepted").isEqualTo(accepted == 1);
     }
-    for (Attempt a : attempts) {
-      assertThat(a.at).as("never tried before its next attempt").isAfterOrEqualTo(a.notification.nextAttemptAt());
-      assertThat(a.notification.deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+    List<AccessNotification> attempts = t.notifier.attempts();
+    for (int i = 0; i < attempts.size(); i++) {
+      assertThat(attemptedAt.get(i)).as("never tried before its next attempt").isAfterOrEqualTo(attempts.get(i).nextAttemptAt());
+      assertThat(attempts.get(i).deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
     }
   }
 }

@@ -93,22 +93,18 @@ class DispatchTest {
   @Test
   @DisplayName("If marking a delivery fails, the notification stays pending and is delivered again: never lost")
   void markingFailureKeepsItPending() {
-    FaultyStore store = new FaultyStore(new org.cpis.store.inmemory.InMemoryCpisStore());
-    RecordingNotifier notifier = new RecordingNotifier();
-    MutableClock clock = new MutableClock(Fixtures.START);
-    Cpis cpis = Cpis.builder().store(store).notifier(notifier).clock(clock).dispatchAfterCheck(false).build();
-    cpis.registerLocalAuthority(Fixtures.ISLINGTON);
-    cpis.localAuthority(Fixtures.ISLINGTON.odsCode()).upload(List.of(cpp(1, "CP-1", child, MAY_1, null)));
-    cpis.health().check(check(child, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT));
-    store.intercept(FaultyStore.failOnCall("notifications", "update", 1));
+    TestEngine t = new TestEngine(b -> b.dispatchAfterCheck(false));
+    t.islington().upload(List.of(cpp(1, "CP-1", child, MAY_1, null)));
+    t.cpis.health().check(check(child, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT));
+    t.store.intercept(FaultyStore.failOnCall("notifications", "update", 1));
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(cpis::dispatchNotifications).isInstanceOf(StoreException.class);
-    store.heal();
-    DispatchReport again = cpis.dispatchNotifications();
+    org.assertj.core.api.Assertions.assertThatThrownBy(t.cpis::dispatchNotifications).isInstanceOf(StoreException.class);
+    t.store.heal();
+    DispatchReport again = t.cpis.dispatchNotifications();
 
     assertThat(again.delivered()).isEqualTo(1);
-    assertThat(notifier.delivered()).hasSize(2);
-    assertThat(notifier.delivered().get(0).id()).isEqualTo(notifier.delivered().get(1).id());
+    assertThat(t.notifier.delivered()).hasSize(2);
+    assertThat(t.notifier.delivered().get(0).id()).isEqualTo(t.notifier.delivered().get(1).id());
   }
 
   @Test

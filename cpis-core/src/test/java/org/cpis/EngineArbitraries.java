@@ -2,7 +2,6 @@ package org.cpis;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -10,7 +9,6 @@ import org.cpis.model.NhsNumber;
 import org.cpis.rules.UploadRecord;
 import org.cpis.rules.UploadRows;
 import org.cpis.testkit.CpisArbitraries;
-import org.cpis.testkit.UploadRow;
 
 /** Generators for the engine's properties, built on the test kit's {@link CpisArbitraries}. */
 final class EngineArbitraries {
@@ -19,15 +17,6 @@ final class EngineArbitraries {
   static final List<NhsNumber> CHILDREN = List.of(Fixtures.nhs(1), Fixtures.nhs(2), Fixtures.nhs(3));
 
   private EngineArbitraries() {}
-
-  static List<UploadRecord> records(List<UploadRow> rows) {
-    return UploadRows.toRecords(rows);
-  }
-
-  /** Upload files with some bad rows, as records. */
-  static Arbitrary<List<UploadRecord>> files(int maxSize) {
-    return CpisArbitraries.uploadFiles(maxSize, 0.3).map(EngineArbitraries::records);
-  }
 
   /**
    * Upload files whose good rows are about the {@link #CHILDREN}, with references from a small

@@ -113,7 +113,8 @@ final class Fixtures {
   static final class TestEngine {
     final MutableClock clock = new MutableClock(START);
     final RecordingNotifier notifier = new RecordingNotifier();
-    final InMemoryCpisStore store = new InMemoryCpisStore();
+    /** The in-memory store, which a test may make fail with {@link FaultyStore#intercept}. */
+    final FaultyStore store = new FaultyStore(new InMemoryCpisStore());
     final AtomicInteger ids = new AtomicInteger();
     final Cpis cpis;
 

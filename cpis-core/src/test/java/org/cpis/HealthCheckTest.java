@@ -1,6 +1,7 @@
 package org.cpis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cpis.Fixtures.CAMDEN;
 import static org.cpis.Fixtures.ED_NURSE;
 import static org.cpis.Fixtures.ISLINGTON;
@@ -26,8 +27,12 @@ import org.cpis.model.NhsNumber;
 import org.cpis.model.PlanId;
 import org.cpis.model.RecordId;
 import org.cpis.rules.AccessKind;
+import org.cpis.rules.RetentionPolicy;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.cpis.store.StoreException;
 
 @DisplayName("The health check")
 class HealthCheckTest {
@@ -223,5 +228,37 @@ class HealthCheckTest {
 
     assertThat(result.plans()).singleElement()
         .satisfies(p -> assertThat(p.localAuthority().name()).contains("888", "not registered"));
+  }
+
+  @ParameterizedTest(name = "failing {0}.{1} call {2}")
+  @CsvSource({"accessEvents, insert, 1", "notifications, insert, 2", "audit, append, 1"})
+  @DisplayName("A notifying check writes its access event, notifications and audit entry in one transaction: a failure leaves none of them")
+  void checkIsOneTransaction(String store, String method, int call) {
+    t.islington().upload(List.of(cpp(1, "CP-1", child, MAY_1, null)));
+    t.camden().upload(List.of(cpp(1, "LA-9", child, MAY_1, null)));
+    int audited = t.cpis.auditLog().size();
+    t.store.intercept(FaultyStore.failOnCall(store, method, call));
+
+    assertThatThrownBy(() -> t.cpis.health().check(check(child, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT)))
+        .isInstanceOf(StoreException.class);
+
+    t.store.heal();
+    assertThat(t.accessesTo(child)).isEmpty();
+    assertThat(t.notificationsAbout(child)).isEmpty();
+    assertThat(t.notifier.attempts()).isEmpty();
+    assertThat(t.cpis.auditLog()).hasSize(audited);
+  }
+
+  @Test
+  @DisplayName("A configured retention period moves the boundary: 30 days after the end shown, 31 gone")
+  void configuredRetention() {
+    TestEngine e = new TestEngine(b -> b.retentionPolicy(RetentionPolicy.builder().endedPlanDays(30).build()));
+    LocalDate end = LocalDate.of(2024, 5, 20);
+    e.islington().upload(List.of(cpp(1, "CP-1", child, MAY_1, end)));
+
+    e.clock.set(end.plusDays(30).atTime(12, 0).toInstant(ZoneOffset.UTC));
+    assertThat(e.cpis.health().check(check(child, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT)).hasAlert()).isTrue();
+    e.clock.set(end.plusDays(31).atTime(12, 0).toInstant(ZoneOffset.UTC));
+    assertThat(e.cpis.health().check(check(child, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT)).hasAlert()).isFalse();
   }
 }

@@ -31,7 +31,6 @@ import org.cpis.rules.Reconciliation;
 import org.cpis.rules.RejectionReason;
 import org.cpis.rules.UploadRecord;
 import org.cpis.store.StoreException;
-import org.cpis.store.inmemory.InMemoryCpisStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -91,21 +90,17 @@ class LocalAuthorityDeskTest {
   @Test
   @DisplayName("An upload is applied with its receipt and audit entry in one transaction: a storage failure half way leaves no trace")
   void storageFailureLeavesNoTrace() {
-    FaultyStore store = new FaultyStore(new InMemoryCpisStore());
-    Cpis cpis = Cpis.builder().store(store).notifier(n -> {}).clock(t.clock).build();
-    cpis.registerLocalAuthority(ISLINGTON);
-    store.intercept(FaultyStore.failOnCall("plans", "insert", 2));
+    t.store.intercept(FaultyStore.failOnCall("plans", "insert", 2));
 
     assertThatThrownBy(
-            () ->
-                cpis.localAuthority(ISLINGTON.odsCode())
-                    .upload(List.of(cpp(1, "CP-1", child, MAY_1, null), cpp(2, "CP-2", nhs(3), MAY_1, null))))
+            () -> t.islington().upload(List.of(cpp(1, "CP-1", child, MAY_1, null), cpp(2, "CP-2", nhs(3), MAY_1, null))))
         .isInstanceOf(StoreException.class);
 
-    store.heal();
-    assertThat(cpis.localAuthority(ISLINGTON.odsCode()).plans()).isEmpty();
-    assertThat(cpis.dataQuality().localAuthorities().get(0).latestUpload()).isEmpty();
-    assertThat(cpis.auditLog()).isEmpty();
+    t.store.heal();
+    assertThat(t.islington().plans()).isEmpty();
+    Optional<org.cpis.model.UploadReceipt> receipt = t.read(tx -> tx.uploads().findLatest(ISLINGTON.odsCode()));
+    assertThat(receipt).isEmpty();
+    assertThat(t.cpis.auditLog()).isEmpty();
   }
 
   @Test

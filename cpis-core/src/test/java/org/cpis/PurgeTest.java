@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.cpis.Fixtures.TestEngine;
+import org.cpis.rules.RetentionPolicy;
 import org.cpis.model.AuditAction;
 import org.cpis.model.CareSetting;
 import org.cpis.model.NhsNumber;
@@ -127,5 +128,17 @@ class PurgeTest {
     assertThat(t.cpis.purge().plansPurged()).isZero();
     on(LocalDate.of(2026, 3, 1));
     assertThat(t.cpis.purge().plansPurged()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("Purge uses the configured retention period: a plan 30 days past its end is kept, 31 days purged")
+  void configuredRetention() {
+    TestEngine e = new TestEngine(b -> b.retentionPolicy(RetentionPolicy.builder().endedPlanDays(30).build()));
+    e.islington().upload(List.of(cpp(1, "CP-1", child, MAY_1, END)));
+
+    e.clock.set(END.plusDays(30).atTime(12, 0).toInstant(ZoneOffset.UTC));
+    assertThat(e.cpis.purge().plansPurged()).isZero();
+    e.clock.set(END.plusDays(31).atTime(12, 0).toInstant(ZoneOffset.UTC));
+    assertThat(e.cpis.purge().plansPurged()).isEqualTo(1);
   }
 }

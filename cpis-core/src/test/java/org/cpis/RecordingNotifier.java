@@ -2,19 +2,14 @@ package org.cpis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import org.cpis.model.AccessNotification;
 
-/**
- * A notifier that records each delivery; it can be told to fail the first few attempts at each
- * notification, or to fail while a condition holds.
- */
+/** A notifier that records each delivery; it can be told to fail the first few attempts at each notification. */
 final class RecordingNotifier implements Notifier {
 
   private final List<AccessNotification> delivered = new ArrayList<>();
   private final List<AccessNotification> attempts = new ArrayList<>();
   private int failuresPerNotification;
-  private Predicate<AccessNotification> failWhen = n -> false;
 
   /** Fails the first {@code n} attempts at each notification. */
   synchronized RecordingNotifier failingFirst(int n) {
@@ -22,16 +17,11 @@ final class RecordingNotifier implements Notifier {
     return this;
   }
 
-  synchronized RecordingNotifier failingWhen(Predicate<AccessNotification> condition) {
-    this.failWhen = condition;
-    return this;
-  }
-
   @Override
   public synchronized void deliver(AccessNotification notification) throws Exception {
     long earlier = attempts.stream().filter(a -> a.id().equals(notification.id())).count();
     attempts.add(notification);
-    if (earlier < failuresPerNotification || failWhen.test(notification)) {
+    if (earlier < failuresPerNotification) {
       throw new java.io.IOException(
           "social care system unavailable for child " + notification.subject().formatted());
     }

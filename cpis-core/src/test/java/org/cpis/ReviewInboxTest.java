@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.cpis.Fixtures.TestEngine;
+import org.cpis.rules.ServiceLevels;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.AuditAction;
 import org.cpis.model.CareSetting;
@@ -64,17 +65,19 @@ class ReviewInboxTest {
   }
 
   @Test
-  @DisplayName("An unreviewed notification is overdue once the review deadline after the access has passed")
+  @DisplayName("An unreviewed notification is overdue once the configured review deadline after the access has passed")
   void overdue() {
-    uploadBoth();
-    RecordId first = attend(allocated);
-    t.clock.advance(Duration.ofDays(1));
-    attend(unallocated);
+    TestEngine e = new TestEngine(b -> b.serviceLevels(ServiceLevels.builder().reviewDeadline(Duration.ofHours(36)).build()));
+    ReviewInbox inbox = e.cpis.reviews(ISLINGTON.odsCode());
+    e.islington().upload(List.of(cpp(1, "CP-1", allocated, MAY_1, null), cpp(2, "CP-2", unallocated, MAY_1, null)));
+    RecordId first = e.cpis.health().check(check(allocated, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT)).notificationIds().get(0);
+    e.clock.advance(Duration.ofHours(12));
+    e.cpis.health().check(check(unallocated, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT));
 
-    t.clock.advance(t.cpis.serviceLevels().reviewDeadline().minus(Duration.ofDays(1)));
-    assertThat(islington().overdue()).isEmpty();
-    t.clock.advance(Duration.ofSeconds(1));
-    assertThat(islington().overdue()).extracting(AccessNotification::id).containsExactly(first);
+    e.clock.advance(Duration.ofHours(24));
+    assertThat(inbox.overdue()).isEmpty();
+    e.clock.advance(Duration.ofSeconds(1));
+    assertThat(inbox.overdue()).extracting(AccessNotification::id).containsExactly(first);
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.cpis.RecordOutcome.Status;
 import org.cpis.model.ProtectionPlan;
 import org.cpis.rules.RejectionReason;
 import org.cpis.rules.UploadRecord;
+import org.cpis.rules.UploadRows;
 import org.cpis.testkit.CpisArbitraries;
 import org.cpis.testkit.UploadRow;
 
@@ -56,7 +57,7 @@ class UploadProperties {
   void everyRecordGetsOneOutcomeInOrderWithTheReasonItsProblemCalls(@ForAll("rows") List<UploadRow> rows) {
     TestEngine t = new TestEngine();
 
-    UploadReport report = t.islington().upload(EngineArbitraries.records(rows));
+    UploadReport report = t.islington().upload(UploadRows.toRecords(rows));
 
     assertThat(report.outcomes()).extracting(RecordOutcome::lineNumber)
         .isEqualTo(rows.stream().map(UploadRow::lineNumber).collect(Collectors.toList()));
@@ -71,7 +72,7 @@ class UploadProperties {
 
   @Property(tries = 100)
   void aFileWrittenAsCsvIsReadBackAsTheSameRecords(@ForAll("rows") List<UploadRow> rows) {
-    List<UploadRecord> records = EngineArbitraries.records(rows);
+    List<UploadRecord> records = UploadRows.toRecords(rows);
 
     List<UploadRecord> read = UploadCsv.read(new StringReader(UploadCsv.write(records)));
 
@@ -84,7 +85,7 @@ class UploadProperties {
 
   @Property(tries = 50)
   void aFileUploadedAsCsvGetsTheSameOutcomesAsItsRecords(@ForAll("rows") List<UploadRow> rows) {
-    List<UploadRecord> records = EngineArbitraries.records(rows);
+    List<UploadRecord> records = UploadRows.toRecords(rows);
 
     UploadReport direct = new TestEngine().islington().upload(records);
     UploadReport csv = new TestEngine().islington().upload(new StringReader(UploadCsv.write(records)));
