@@ -233,7 +233,7 @@ public final class InMemoryCpisStore implements CpisStore {
       @Override
       public List<ProtectionPlan> findBySubject(NhsNumber subject) {
         checkOpen();
-        return List.copyOf(plans.byIndex(Objects.requireNonNull(subject, "subject")));
+        return plans.byIndex(Objects.requireNonNull(subject, "subject"));
       }
 
       @Override

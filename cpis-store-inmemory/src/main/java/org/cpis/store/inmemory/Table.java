@@ -1,8 +1,5 @@
 package org.cpis.store.inmemory;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -85,14 +82,14 @@ final class Table<K extends Comparable<? super K>, V, I> {
   /** Rows whose index key is {@code indexValue}, in the index's order. */
   List<V> byIndex(I indexValue) {
     TreeSet<V> found = index.get(indexValue);
-    return found == null ? Collections.emptyList() : new ArrayList<>(found);
+    return found == null ? List.of() : List.copyOf(found);
   }
 
   /** At most {@code limit} rows whose index key is {@code indexValue}, last in the index's order first. */
   List<V> byIndexDescending(I indexValue, int limit) {
     TreeSet<V> found = index.get(indexValue);
     return found == null
-        ? Collections.emptyList()
+        ? List.of()
         : found.descendingSet().stream().limit(limit).collect(Collectors.toList());
   }
 
@@ -109,9 +106,6 @@ final class Table<K extends Comparable<? super K>, V, I> {
     return rows.values().stream();
   }
 
-  Collection<V> all() {
-    return rows.values();
-  }
 
   List<V> where(java.util.function.Predicate<? super V> condition) {
     return values().filter(condition).collect(Collectors.toList());
