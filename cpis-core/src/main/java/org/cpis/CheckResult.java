@@ -35,7 +35,7 @@ public abstract class CheckResult {
    */
   public abstract List<AccessEvent> recentAccesses();
 
-  /** The access event this check recorded: present for every unscheduled access, alert or not. */
+  /** The access event this check recorded: present when an unscheduled access found a visible plan. */
   public abstract Optional<RecordId> accessEventId();
 
   /** The ids of the notifications this check created, one per owning local authority. */

@@ -182,8 +182,7 @@ public final class Cpis {
           List<LocalAuthorityQuality> lines = new ArrayList<>();
           for (LocalAuthority la : tx.localAuthorities().findAll()) {
             Optional<UploadReceipt> latest = tx.uploads().findLatest(la.odsCode());
-            List<PlanId> births = new ArrayList<>(notRecorded.getOrDefault(la.odsCode(), List.of()));
-            births.sort(null);
+            List<PlanId> births = notRecorded.getOrDefault(la.odsCode(), List.of());
             lines.add(
                 LocalAuthorityQuality.builder()
                     .odsCode(la.odsCode())

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.DeliveryStatus;
 import org.cpis.model.RecordId;
+import org.cpis.store.StoreTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,11 +90,7 @@ final class Dispatcher {
     }
     try {
       Optional<AccessNotification> pending =
-          engine.inTransaction(
-              tx ->
-                  tx.notifications()
-                      .find(n.id())
-                      .filter(current -> current.deliveryStatus() == DeliveryStatus.PENDING));
+          engine.inTransaction(tx -> findPending(tx, n.id()));
       if (pending.isEmpty()) {
         return Optional.empty();
       }
@@ -114,9 +111,7 @@ final class Dispatcher {
     Instant now = engine.now();
     engine.run(
         tx -> {
-          tx.notifications()
-              .find(id)
-              .filter(current -> current.deliveryStatus() == DeliveryStatus.PENDING)
+          findPending(tx, id)
               .ifPresent(
                   current ->
                       tx.notifications()
@@ -139,9 +134,7 @@ final class Dispatcher {
     Optional<AccessNotification> updated =
         engine.inTransaction(
             tx ->
-                tx.notifications()
-                    .find(n.id())
-                    .filter(current -> current.deliveryStatus() == DeliveryStatus.PENDING)
+                findPending(tx, n.id())
                     .map(
                         current -> {
                           int failures = current.failedAttempts() + 1;
@@ -163,5 +156,10 @@ final class Dispatcher {
                 e.getClass().getName(),
                 next.failedAttempts(),
                 next.nextAttemptAt()));
+  }
+
+  /** The notification, if it is still pending delivery. */
+  private static Optional<AccessNotification> findPending(StoreTransaction tx, RecordId id) {
+    return tx.notifications().find(id).filter(n -> n.deliveryStatus() == DeliveryStatus.PENDING);
   }
 }

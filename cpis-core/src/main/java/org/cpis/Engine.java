@@ -94,7 +94,7 @@ final class Engine {
   }
 
   /** Appends the next audit entry, chained to the last, in the caller's transaction. */
-  AuditEntry audit(
+  void audit(
       StoreTransaction tx,
       Instant at,
       AuditAction action,
@@ -115,6 +115,5 @@ final class Engine {
                 .subject(subject)
                 .detail(detail));
     tx.audit().append(entry);
-    return entry;
   }
 }

@@ -63,12 +63,11 @@ public final class HealthService {
     AccessKind kind =
         AccessKind.of(
             request.accessor().rbacActivityCode(), request.setting(), request.unscheduled());
-    RecordId eventId = kind.notifies() ? engine.newId() : null;
-    Written written = engine.inTransaction(tx -> write(tx, request, kind, eventId));
+    Written written = engine.inTransaction(tx -> write(tx, request, kind));
     CheckResult result = written.result;
     LOG.debug(
         "Check of {} by {} at {} ({}, {}): {} plans visible, {} notifications",
-        request.nhsNumber().masked(),
+        request.nhsNumber(),
         request.accessor().userId(),
         request.organisation().odsCode(),
         request.setting(),
@@ -82,7 +81,7 @@ public final class HealthService {
   }
 
   private Written write(
-      StoreTransaction tx, CheckRequest request, AccessKind kind, RecordId eventId) {
+      StoreTransaction tx, CheckRequest request, AccessKind kind) {
     Instant now = engine.now();
     LocalDate today = engine.dayOf(now);
     List<ProtectionPlan> visible =
@@ -96,6 +95,7 @@ public final class HealthService {
                 .findRecentBySubject(request.nhsNumber(), engine.levels.accessHistoryLimit());
     List<AccessNotification> notifications = List.of();
     boolean recorded = kind.notifies() && !visible.isEmpty();
+    RecordId eventId = recorded ? engine.newId() : null;
     if (recorded) {
       AccessEvent event =
           AccessEvent.builder()
@@ -154,7 +154,6 @@ public final class HealthService {
               .expectedDeliveryDate(p.expectedDeliveryDate())
               .build());
     }
-    shown.sort(java.util.Comparator.comparing(VisiblePlan::planId));
     return shown;
   }
 

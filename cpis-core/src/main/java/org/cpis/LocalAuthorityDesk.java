@@ -153,7 +153,7 @@ public final class LocalAuthorityDesk {
     ImmutableRecordOutcome.Builder outcome =
         RecordOutcome.builder()
             .lineNumber(record.lineNumber())
-            .localReference(record.localReference().map(String::strip).filter(s -> !s.isEmpty()));
+            .localReference(UploadRecord.present(record.localReference()));
     if (decision.isRejected()) {
       return outcome.status(RecordOutcome.Status.REJECTED).reason(decision.rejection()).build();
     }

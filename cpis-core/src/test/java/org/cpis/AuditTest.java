@@ -82,4 +82,18 @@ class AuditTest {
     assertThat(v.intact()).isFalse();
     assertThat(v.firstBrokenSequence()).hasValue(3);
   }
+
+  @Test
+  @DisplayName("The whole log is verified, however long: past the first page of a thousand entries")
+  void verifiesTheWholeLog() {
+    for (int i = 0; i < 1_001; i++) {
+      t.islington().deletePlan("none");
+    }
+
+    AuditVerification v = cpis.verifyAuditLog();
+
+    assertThat(cpis.auditLog()).hasSize(1_001).extracting(AuditEntry::sequence).last().isEqualTo(1_001L);
+    assertThat(v.intact()).isTrue();
+    assertThat(v.entriesChecked()).isEqualTo(1_001);
+  }
 }

@@ -54,6 +54,10 @@ class HealthCheckTest {
     VisiblePlan plan = result.plans().get(0);
     assertThat(plan.planId()).isEqualTo(PlanId.of(ISLINGTON.odsCode(), "CP-1"));
     assertThat(plan.active()).isTrue();
+    assertThat(plan.type()).isEqualTo(org.cpis.model.PlanType.CHILD_PROTECTION_PLAN);
+    assertThat(plan.start()).isEqualTo(MAY_1);
+    assertThat(plan.end()).isEmpty();
+    assertThat(plan.localAuthority().name()).isEqualTo(ISLINGTON.name());
     assertThat(plan.localAuthority().officeHoursPhone()).isEqualTo(ISLINGTON.officeHoursPhone());
     assertThat(plan.localAuthority().emergencyDutyPhone()).isEqualTo(ISLINGTON.emergencyDutyPhone());
     assertThat(result.notificationsCreated()).isEqualTo(1);

@@ -45,6 +45,7 @@ class UploadProperties {
 
     assertThat(t.islington().plans()).isEqualTo(after);
     assertThat(second.accepted()).isZero();
+    assertThat(second.fileOutcome()).as("unchanged records count as received").isEqualTo(first.fileOutcome());
     for (int i = 0; i < file.size(); i++) {
       RecordOutcome was = first.outcomes().get(i);
       RecordOutcome now = second.outcomes().get(i);

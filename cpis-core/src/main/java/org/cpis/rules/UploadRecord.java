@@ -58,7 +58,7 @@ public abstract class UploadRecord {
    * The text of an optional field, stripped of white space, if it is not blank ({@link
    * String#isBlank()}: Unicode white space such as U+2003 counts, not only ASCII).
    */
-  static Optional<String> present(Optional<String> field) {
+  public static Optional<String> present(Optional<String> field) {
     return field.map(String::strip).filter(s -> !s.isEmpty());
   }
 

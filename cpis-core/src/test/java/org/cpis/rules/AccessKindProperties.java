@@ -18,7 +18,7 @@ class AccessKindProperties {
   void silentReadRule(
       @ForAll("activities") String activity, @ForAll CareSetting setting, @ForAll boolean callerSaysUnscheduled) {
     boolean silent =
-        activity.trim().equalsIgnoreCase("B0170") || !setting.isUnscheduled() || !callerSaysUnscheduled;
+        activity.trim().equalsIgnoreCase("B0170") || setting == CareSetting.SCHEDULED || !callerSaysUnscheduled;
     AccessKind kind = AccessKind.of(activity, setting, callerSaysUnscheduled);
     assertThat(kind).isEqualTo(silent ? AccessKind.SILENT_READ : AccessKind.UNSCHEDULED);
     assertThat(kind.notifies()).isEqualTo(!silent);

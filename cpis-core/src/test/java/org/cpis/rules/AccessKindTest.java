@@ -37,4 +37,11 @@ class AccessKindTest {
   void callerSaysNot(CareSetting setting) {
     assertThat(AccessKind.of("B0168", setting, false)).isEqualTo(AccessKind.SILENT_READ);
   }
+
+  @ParameterizedTest
+  @EnumSource(value = CareSetting.class, names = "SCHEDULED", mode = EnumSource.Mode.EXCLUDE)
+  @DisplayName("Every unscheduled-care setting of the design notifies: emergency department, maternity, out-of-hours GP, urgent care, minor injuries, paediatric ward, ambulance, 111")
+  void everyUnscheduledSettingNotifies(CareSetting setting) {
+    assertThat(AccessKind.of("B0168", setting, true)).isEqualTo(AccessKind.UNSCHEDULED);
+  }
 }
