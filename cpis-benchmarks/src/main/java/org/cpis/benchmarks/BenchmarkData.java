@@ -3,13 +3,13 @@ package org.cpis.benchmarks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cpis.Cpis;
-import org.cpis.Notifier;
 import org.cpis.model.Accessor;
 import org.cpis.model.LocalAuthority;
 import org.cpis.model.NhsNumber;
@@ -28,12 +28,13 @@ import org.cpis.store.inmemory.InMemoryCpisStore;
  */
 final class BenchmarkData {
 
-  /** Every benchmark's "now": a Monday morning, in UTC and in Europe/London on the same day. */
+  /** Every benchmark's "now": a Monday morning. */
   static final Instant NOW = Instant.parse("2025-06-02T09:30:00Z");
 
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-  static final LocalDate TODAY = LocalDate.of(2025, 6, 2);
+  /** The day of {@link #NOW} in Europe/London, the engine's default zone: the day its rules use. */
+  static final LocalDate TODAY = LocalDate.ofInstant(NOW, ZoneId.of("Europe/London"));
 
   /** Every plan starts on this day, well before {@link #TODAY}, and none has ended. */
   static final LocalDate PLAN_START = LocalDate.of(2024, 1, 15);
@@ -119,21 +120,16 @@ final class BenchmarkData {
 
   /**
    * An engine on {@code store} with the fixed clock, ids from a counter ({@code id-1}, {@code
-   * id-2}…) and the given notifier.
+   * id-2}…) and a notifier that accepts every notification and does nothing with it.
    */
-  static Cpis engine(InMemoryCpisStore store, Notifier notifier, boolean dispatchAfterCheck) {
+  static Cpis engine(InMemoryCpisStore store, boolean dispatchAfterCheck) {
     AtomicLong ids = new AtomicLong();
     return Cpis.builder()
         .store(store)
-        .notifier(notifier)
+        .notifier(notification -> {})
         .clock(CLOCK)
         .idSupplier(() -> "id-" + ids.incrementAndGet())
         .dispatchAfterCheck(dispatchAfterCheck)
         .build();
-  }
-
-  /** A notifier that accepts every notification and does nothing with it. */
-  static Notifier noOpNotifier() {
-    return notification -> {};
   }
 }

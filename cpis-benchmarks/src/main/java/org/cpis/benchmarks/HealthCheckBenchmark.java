@@ -94,7 +94,7 @@ public class HealthCheckBenchmark {
     @Setup(Level.Iteration)
     public void freshStore() {
       store = BenchmarkData.storeWithPlans(children);
-      cpis = BenchmarkData.engine(store, BenchmarkData.noOpNotifier(), true);
+      cpis = BenchmarkData.engine(store, true);
     }
   }
 
@@ -112,7 +112,6 @@ public class HealthCheckBenchmark {
     public boolean dispatchAfterCheck;
 
     List<NhsNumber> children;
-    List<NhsNumber> checked;
     List<CheckRequest> requests;
     InMemoryCpisStore store;
     Cpis cpis;
@@ -120,11 +119,9 @@ public class HealthCheckBenchmark {
     @Setup(Level.Trial)
     public void generateChildren() {
       children = BenchmarkData.nhsNumbers(plans);
-      checked = new ArrayList<>(CHILDREN_PER_INVOCATION);
       requests = new ArrayList<>(CHILDREN_PER_INVOCATION);
       for (int i = 0; i < CHILDREN_PER_INVOCATION; i++) {
         NhsNumber child = children.get((int) ((long) i * plans / CHILDREN_PER_INVOCATION));
-        checked.add(child);
         requests.add(
             CheckRequest.builder()
                 .nhsNumber(child)
@@ -138,7 +135,7 @@ public class HealthCheckBenchmark {
     @Setup(Level.Iteration)
     public void freshStore() {
       store = BenchmarkData.storeWithPlans(children);
-      cpis = BenchmarkData.engine(store, BenchmarkData.noOpNotifier(), dispatchAfterCheck);
+      cpis = BenchmarkData.engine(store, dispatchAfterCheck);
     }
 
     /** Deletes what the invocation's checks recorded, so that the next one starts the same. */
@@ -146,9 +143,9 @@ public class HealthCheckBenchmark {
     public void forgetAccesses() {
       store.runInTransaction(
           tx -> {
-            for (NhsNumber child : checked) {
-              tx.accessEvents().deleteBySubject(child);
-              tx.notifications().deleteBySubject(child);
+            for (CheckRequest r : requests) {
+              tx.accessEvents().deleteBySubject(r.nhsNumber());
+              tx.notifications().deleteBySubject(r.nhsNumber());
             }
           });
     }

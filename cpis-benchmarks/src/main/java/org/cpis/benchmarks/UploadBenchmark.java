@@ -74,7 +74,7 @@ public class UploadBenchmark {
     @Setup(Level.Iteration)
     public void uploadOnce() {
       store = new InMemoryCpisStore();
-      cpis = BenchmarkData.engine(store, BenchmarkData.noOpNotifier(), true);
+      cpis = BenchmarkData.engine(store, true);
       cpis.registerLocalAuthority(ISLINGTON);
       desk = cpis.localAuthority(ISLINGTON_ODS);
       firstUpload = desk.upload(records);

@@ -1,6 +1,5 @@
 package org.cpis.examples;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,9 +17,6 @@ import org.cpis.model.OdsCode;
  * printed masked.
  */
 public final class InboxNotifier implements Notifier {
-
-  private static final DateTimeFormatter TIME =
-      Demo.WHEN.withZone(Demo.ZONE);
 
   private final Narrator narrator;
   private final Map<OdsCode, String> inboxNames;
@@ -50,7 +46,7 @@ public final class InboxNotifier implements Notifier {
             + " at "
             + n.organisation().name()
             + " on "
-            + TIME.format(n.accessedAt()));
+            + Demo.WHEN.format(n.accessedAt()));
     narrator.subDetail(
         "seen by "
             + n.accessor().name()
