@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.cpis.rules.ImmutableUploadRecord;
 import org.cpis.rules.UploadRecord;
 
 /**
@@ -29,34 +33,40 @@ import org.cpis.rules.UploadRecord;
  */
 public final class UploadCsv {
 
+  /**
+   * The file's columns, in the order {@link #write(List)} writes them: each with its header name,
+   * the record field it holds, and how a read value is set on a record.
+   */
+  private enum Column {
+    LOCAL_REFERENCE("local_reference", UploadRecord::localReference, ImmutableUploadRecord.Builder::localReference),
+    NHS_NUMBER("nhs_number", UploadRecord::nhsNumber, ImmutableUploadRecord.Builder::nhsNumber),
+    GIVEN_NAME("given_name", UploadRecord::givenName, ImmutableUploadRecord.Builder::givenName),
+    FAMILY_NAME("family_name", UploadRecord::familyName, ImmutableUploadRecord.Builder::familyName),
+    DATE_OF_BIRTH("date_of_birth", UploadRecord::dateOfBirth, ImmutableUploadRecord.Builder::dateOfBirth),
+    PLAN_TYPE("plan_type", UploadRecord::planType, ImmutableUploadRecord.Builder::planType),
+    START_DATE("start_date", UploadRecord::startDate, ImmutableUploadRecord.Builder::startDate),
+    END_DATE("end_date", UploadRecord::endDate, ImmutableUploadRecord.Builder::endDate),
+    EXPECTED_DELIVERY_DATE("expected_delivery_date", UploadRecord::expectedDeliveryDate, ImmutableUploadRecord.Builder::expectedDeliveryDate),
+    ALLOCATED_SOCIAL_WORKER("allocated_social_worker", UploadRecord::allocatedSocialWorker, ImmutableUploadRecord.Builder::allocatedSocialWorker),
+    ACTION("action", UploadRecord::action, ImmutableUploadRecord.Builder::action);
+
+    final String header;
+    final Function<UploadRecord, Optional<String>> field;
+    final BiConsumer<ImmutableUploadRecord.Builder, Optional<String>> set;
+
+    Column(
+        String header,
+        Function<UploadRecord, Optional<String>> field,
+        BiConsumer<ImmutableUploadRecord.Builder, Optional<String>> set) {
+      this.header = header;
+      this.field = field;
+      this.set = set;
+    }
+  }
+
   /** The header's columns, in the order {@link #write(List)} writes them. */
   public static final List<String> COLUMNS =
-      List.of(
-          "local_reference",
-          "nhs_number",
-          "given_name",
-          "family_name",
-          "date_of_birth",
-          "plan_type",
-          "start_date",
-          "end_date",
-          "expected_delivery_date",
-          "allocated_social_worker",
-          "action");
-
-  private static final List<Function<UploadRecord, Optional<String>>> FIELDS =
-      List.of(
-          UploadRecord::localReference,
-          UploadRecord::nhsNumber,
-          UploadRecord::givenName,
-          UploadRecord::familyName,
-          UploadRecord::dateOfBirth,
-          UploadRecord::planType,
-          UploadRecord::startDate,
-          UploadRecord::endDate,
-          UploadRecord::expectedDeliveryDate,
-          UploadRecord::allocatedSocialWorker,
-          UploadRecord::action);
+      Arrays.stream(Column.values()).map(c -> c.header).collect(Collectors.toUnmodifiableList());
 
   private UploadCsv() {}
 
@@ -104,11 +114,11 @@ public final class UploadCsv {
         throw new IllegalArgumentException(
             "record " + record.lineNumber() + " is malformed and has no fields to write");
       }
-      for (int i = 0; i < FIELDS.size(); i++) {
-        if (i > 0) {
+      for (Column column : Column.values()) {
+        if (column.ordinal() > 0) {
           out.append(',');
         }
-        FIELDS.get(i).apply(record).ifPresent(v -> out.append(quoted(v)));
+        column.field.apply(record).ifPresent(v -> out.append(quoted(v)));
       }
       out.append('\n');
     }
@@ -152,25 +162,12 @@ public final class UploadCsv {
   }
 
   private static UploadRecord record(int number, List<String> fields, int[] columnOf) {
-    List<Optional<String>> values = new ArrayList<>(COLUMNS.size());
-    for (int i = 0; i < COLUMNS.size(); i++) {
-      String value = fields.get(columnOf[i]);
-      values.add(value.isBlank() ? Optional.empty() : Optional.of(value));
+    ImmutableUploadRecord.Builder record = UploadRecord.builder().lineNumber(number);
+    for (Column column : Column.values()) {
+      String value = fields.get(columnOf[column.ordinal()]);
+      column.set.accept(record, value.isBlank() ? Optional.empty() : Optional.of(value));
     }
-    return UploadRecord.builder()
-        .lineNumber(number)
-        .localReference(values.get(0))
-        .nhsNumber(values.get(1))
-        .givenName(values.get(2))
-        .familyName(values.get(3))
-        .dateOfBirth(values.get(4))
-        .planType(values.get(5))
-        .startDate(values.get(6))
-        .endDate(values.get(7))
-        .expectedDeliveryDate(values.get(8))
-        .allocatedSocialWorker(values.get(9))
-        .action(values.get(10))
-        .build();
+    return record.build();
   }
 
   /** One row of fields; malformed if a quote was not closed properly. */
