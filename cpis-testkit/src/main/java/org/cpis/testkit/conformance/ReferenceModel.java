@@ -2,8 +2,6 @@ package org.cpis.testkit.conformance;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -57,13 +55,7 @@ final class ReferenceModel {
 
   ReferenceModel copy() {
     ReferenceModel copy = new ReferenceModel();
-    copy.localAuthorities.putAll(localAuthorities);
-    copy.plans.putAll(plans);
-    copy.events.putAll(events);
-    copy.notifications.putAll(notifications);
-    copy.reviews.putAll(reviews);
-    copy.audit.putAll(audit);
-    copy.uploads.putAll(uploads);
+    copy.restore(this);
     return copy;
   }
 
@@ -124,9 +116,9 @@ final class ReferenceModel {
   }
 
   int deleteEventsBySubject(NhsNumber subject) {
-    List<RecordId> ids = ids(events.values(), e -> e.subject().equals(subject), AccessEvent::id);
-    ids.forEach(events::remove);
-    return ids.size();
+    int before = events.size();
+    events.values().removeIf(e -> e.subject().equals(subject));
+    return before - events.size();
   }
 
   // ------------------------------------------------------------------------- notifications
@@ -155,14 +147,13 @@ final class ReferenceModel {
 
   /** Removes the subject's notifications and their reviews; returns how many notifications. */
   int deleteNotificationsBySubject(NhsNumber subject) {
-    List<RecordId> ids =
-        ids(notifications.values(), n -> n.subject().equals(subject), AccessNotification::id);
-    ids.forEach(
-        id -> {
-          notifications.remove(id);
-          reviews.remove(id);
+    List<AccessNotification> gone = notificationsBySubject(subject);
+    gone.forEach(
+        n -> {
+          notifications.remove(n.id());
+          reviews.remove(n.id());
         });
-    return ids.size();
+    return gone.size();
   }
 
   // ------------------------------------------------------------------------- reviews
@@ -203,12 +194,5 @@ final class ReferenceModel {
     return latest
         .map(t -> own.stream().filter(u -> u.receivedAt().equals(t)).collect(Collectors.toList()))
         .orElse(List.of());
-  }
-
-  private static <V> List<RecordId> ids(
-      Collection<V> rows, Predicate<V> condition, java.util.function.Function<V, RecordId> id) {
-    List<RecordId> found = new ArrayList<>();
-    rows.stream().filter(condition).map(id).forEach(found::add);
-    return found;
   }
 }

@@ -6,7 +6,7 @@ import static org.cpis.testkit.conformance.Fixtures.nhs;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -14,6 +14,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.Tuple.Tuple2;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.ActionChainArbitrary;
@@ -62,47 +63,24 @@ final class StoreStateMachine {
   /** Chains of at most {@code maxSteps} steps, each on a new store from {@code stores}. */
   static ActionChainArbitrary<ModelledStore> chains(Supplier<CpisStore> stores, int maxSteps) {
     return ActionChain.startWith(ModelledStore.over(stores, PROBES))
-        .withAction(3, single(plans().map(Write::insertPlan)))
-        .withAction(2, single(plans().map(Write::updatePlan)))
-        .withAction(1, single(Arbitraries.of(PROBES.planIds).map(Write::deletePlan)))
-        .withAction(2, single(events().map(Write::insertEvent)))
-        .withAction(2, single(notifications().map(Write::insertNotification)))
-        .withAction(1, single(notifications().map(Write::updateNotification)))
-        .withAction(2, dependent(s -> !s.model.notifications.isEmpty(), StoreStateMachine::deliveries))
-        .withAction(2, dependent(s -> true, StoreStateMachine::reviews))
-        .withAction(2, dependent(s -> true, StoreStateMachine::appends))
-        .withAction(1, single(localAuthorities().map(Write::insertLocalAuthority)))
-        .withAction(1, single(localAuthorities().map(Write::updateLocalAuthority)))
-        .withAction(1, single(receipts().map(Write::insertReceipt)))
-        .withAction(1, single(Arbitraries.of(PROBES.subjects).map(Write::purge)))
+        .withAction(21, single())
         .withAction(1, batch("commit", ModelledStore::commit))
         .withAction(2, batch("abort", ModelledStore::abort))
         .withMaxTransformations(maxSteps);
   }
 
-  private static Action.Independent<ModelledStore> single(Arbitrary<Write> writes) {
-    return () -> writes.map(w -> Transformer.mutate(w.toString(), s -> s.run(w)));
+  /** One write of any kind in its own transaction; 21 is the sum of {@link #anyWrite}'s weights. */
+  private static Action.Dependent<ModelledStore> single() {
+    return state -> anyWrite(state).map(StoreStateMachine::step);
   }
 
-  private static Action.Dependent<ModelledStore> dependent(
-      java.util.function.Predicate<ModelledStore> precondition,
-      Function<ModelledStore, Arbitrary<Write>> writes) {
-    return new Action.Dependent<>() {
-      @Override
-      public boolean precondition(ModelledStore state) {
-        return precondition.test(state);
-      }
-
-      @Override
-      public Arbitrary<Transformer<ModelledStore>> transformer(ModelledStore state) {
-        return writes.apply(state).map(w -> Transformer.mutate(w.toString(), s -> s.run(w)));
-      }
-    };
+  private static Transformer<ModelledStore> step(Write write) {
+    return Transformer.mutate(write.toString(), s -> s.run(write));
   }
 
   /** One to five writes of any kind in one transaction, which commits or aborts. */
   private static Action.Dependent<ModelledStore> batch(
-      String outcome, java.util.function.BiConsumer<ModelledStore, List<Write>> run) {
+      String outcome, BiConsumer<ModelledStore, List<Write>> run) {
     return state ->
         anyWrite(state)
             .list()
@@ -111,20 +89,27 @@ final class StoreStateMachine {
             .map(ws -> Transformer.mutate(outcome + " " + ws, s -> run.accept(s, ws)));
   }
 
+  /** Any one write, weighted; deliveries only once the model holds a notification to deliver. */
   private static Arbitrary<Write> anyWrite(ModelledStore state) {
-    return Arbitraries.frequencyOf(
-        List.of(
-            Tuple.of(3, plans().map(Write::insertPlan)),
-            Tuple.of(2, plans().map(Write::updatePlan)),
-            Tuple.of(1, Arbitraries.of(PROBES.planIds).map(Write::deletePlan)),
-            Tuple.of(2, events().map(Write::insertEvent)),
-            Tuple.of(2, notifications().map(Write::insertNotification)),
-            Tuple.of(1, notifications().map(Write::updateNotification)),
-            Tuple.of(2, reviews(state)),
-            Tuple.of(2, appends(state)),
-            Tuple.of(1, localAuthorities().map(Write::insertLocalAuthority)),
-            Tuple.of(1, receipts().map(Write::insertReceipt)),
-            Tuple.of(1, Arbitraries.of(PROBES.subjects).map(Write::purge))));
+    List<Tuple2<Integer, Arbitrary<Write>>> writes =
+        new ArrayList<>(
+            List.of(
+                Tuple.of(3, plans().map(Write::insertPlan)),
+                Tuple.of(2, plans().map(Write::updatePlan)),
+                Tuple.of(1, Arbitraries.of(PROBES.planIds).map(Write::deletePlan)),
+                Tuple.of(2, events().map(Write::insertEvent)),
+                Tuple.of(2, notifications().map(Write::insertNotification)),
+                Tuple.of(1, notifications().map(Write::updateNotification)),
+                Tuple.of(2, reviews(state)),
+                Tuple.of(2, appends(state)),
+                Tuple.of(1, localAuthorities().map(Write::insertLocalAuthority)),
+                Tuple.of(1, localAuthorities().map(Write::updateLocalAuthority)),
+                Tuple.of(1, receipts().map(Write::insertReceipt)),
+                Tuple.of(1, Arbitraries.of(PROBES.subjects).map(Write::purge))));
+    if (!state.model.notifications.isEmpty()) {
+      writes.add(Tuple.of(2, deliveries(state)));
+    }
+    return Arbitraries.frequencyOf(writes);
   }
 
   // ------------------------------------------------------------------- records from the pools
@@ -182,9 +167,14 @@ final class StoreStateMachine {
   }
 
   static Arbitrary<UploadReceipt> receipts() {
+    return receipts(Arbitraries.of(RECEIPT_IDS));
+  }
+
+  /** Upload receipts with ids from {@code ids}, local authorities from the pool. */
+  static Arbitrary<UploadReceipt> receipts(Arbitrary<RecordId> ids) {
     return Combinators.combine(
             CpisArbitraries.uploadReceipts(),
-            Arbitraries.of(RECEIPT_IDS),
+            ids,
             Arbitraries.of(PROBES.localAuthorities))
         .as((u, id, la) -> UploadReceipt.builder().from(u).id(id).localAuthority(la).build());
   }
