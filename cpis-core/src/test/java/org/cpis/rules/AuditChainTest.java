@@ -10,6 +10,7 @@ import org.cpis.model.AuditAction;
 import org.cpis.model.AuditEntry;
 import org.cpis.model.ImmutableAuditEntry;
 import org.cpis.model.NhsNumber;
+import org.cpis.model.OdsCode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +67,14 @@ class AuditChainTest {
   @DisplayName("An empty log is intact")
   void empty() {
     assertThat(AuditChain.firstBroken(List.of())).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Moving text from one field to the next changes the hash: actor 'x' at RAL01 is not actor 'xRA' at L01")
+  void fieldBoundariesAreHashed() {
+    AuditEntry ab = AuditChain.next(Optional.empty(), draft("checked").actor("x").organisation(OdsCode.of("RAL01")));
+    AuditEntry a = AuditChain.next(Optional.empty(), draft("checked").actor("xRA").organisation(OdsCode.of("L01")));
+
+    assertThat(ab.hash()).isNotEqualTo(a.hash());
   }
 }

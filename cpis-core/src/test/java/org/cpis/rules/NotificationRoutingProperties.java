@@ -84,7 +84,7 @@ class NotificationRoutingProperties {
   @Property(tries = 300)
   @Label("a notification names the authority's most relevant plan and goes to the first allocated social worker, or to MASH")
   void routedToSocialWorkerOrMash(@ForAll("accesses") Access access) {
-    LocalDate day = access.event.accessedAt().atZone(ZoneOffset.UTC).toLocalDate();
+    LocalDate day = dayOf(access.event);
     for (AccessNotification n : NotificationRouting.notificationsFor(access.event, access.plans, dayOf(access.event))) {
       List<ProtectionPlan> own =
           access.plans.stream()

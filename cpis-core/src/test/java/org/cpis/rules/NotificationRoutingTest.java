@@ -89,4 +89,15 @@ class NotificationRoutingTest {
   void noPlans() {
     assertThat(NotificationRouting.notificationsFor(EVENT, List.of(), TODAY)).isEmpty();
   }
+
+  @Test
+  @DisplayName("Between two active plans of one authority that started the same day, the notification names the lower id")
+  void tiesGoToTheLowerId() {
+    ProtectionPlan b = plan("714", "B", LocalDate.of(2023, 1, 1), null);
+    ProtectionPlan a = plan("714", "A", LocalDate.of(2023, 1, 1), null);
+
+    AccessNotification n = NotificationRouting.notificationsFor(EVENT, List.of(b, a), TODAY).get(0);
+
+    assertThat(n.planId().localReference()).isEqualTo("A");
+  }
 }

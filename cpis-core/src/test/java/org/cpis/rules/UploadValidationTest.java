@@ -185,6 +185,12 @@ class UploadValidationTest {
   }
 
   @Test
+  @DisplayName("A line the file reader could not split into fields is rejected as malformed, before any other check")
+  void malformedLine() {
+    assertThat(reasonFor(record().malformed(true))).contains(RejectionReason.MALFORMED_LINE);
+  }
+
+  @Test
   @DisplayName("An upload record prints without its NHS number")
   void recordMasked() {
     assertThat(record().build().toString()).doesNotContain("943").doesNotContain("5919");

@@ -33,10 +33,10 @@ class PlanTypeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"cppi", " LACI ", "Ucpi"})
+  @CsvSource({"cppi, CHILD_PROTECTION_PLAN", "' LACI ', LOOKED_AFTER_CHILD", "Ucpi, UNBORN_CHILD_PROTECTION_PLAN"})
   @DisplayName("A plan code is found whatever its case and surrounding spaces")
-  void caseInsensitive(String code) {
-    assertThat(PlanType.fromCode(code)).isPresent();
+  void caseInsensitive(String code, PlanType type) {
+    assertThat(PlanType.fromCode(code)).contains(type);
   }
 
   @ParameterizedTest
