@@ -7,21 +7,15 @@ import org.cpis.model.RecordId;
  * A local authority's review inbox was asked to review a notification that belongs to another
  * local authority (design rule 8: only the owning authority reviews it); nothing was recorded.
  */
-public final class NotificationOfAnotherAuthorityException extends CpisException {
+public final class NotificationOfAnotherAuthorityException extends NotificationException {
 
   private static final long serialVersionUID = 1L;
 
-  private final RecordId notificationId;
   private final OdsCode inbox;
 
   public NotificationOfAnotherAuthorityException(RecordId notificationId, OdsCode inbox) {
-    super("Access notification " + notificationId + " does not belong to local authority " + inbox);
-    this.notificationId = notificationId;
+    super(notificationId, "Access notification " + notificationId + " does not belong to local authority " + inbox);
     this.inbox = inbox;
-  }
-
-  public RecordId notificationId() {
-    return notificationId;
   }
 
   /** The local authority whose inbox refused it. */
