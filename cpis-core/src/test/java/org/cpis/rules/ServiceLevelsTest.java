@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.cpis.model.AccessNotification;
 import org.cpis.model.OdsCode;
 import org.cpis.model.RecordId;
 import org.cpis.model.UploadReceipt;
+import org.cpis.testkit.CpisArbitraries;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,20 @@ class ServiceLevelsTest {
   @DisplayName("A local authority that never uploaded is stale")
   void neverUploaded() {
     assertThat(FeedFreshness.isStale(Optional.empty(), RECEIVED, ServiceLevels.defaults())).isTrue();
+  }
+
+  @Test
+  @DisplayName("A notification of an access at 02:00 on 10 May 2024 is not overdue exactly 3 days later; a moment later it is")
+  void overdue() {
+    ServiceLevels levels = ServiceLevels.defaults();
+    AccessNotification notification =
+        AccessNotification.builder()
+            .from(CpisArbitraries.accessNotifications().sample())
+            .accessedAt(RECEIVED)
+            .build();
+    assertThat(ReviewDeadline.isOverdue(notification, RECEIVED.plus(Duration.ofDays(3)), levels)).isFalse();
+    assertThat(ReviewDeadline.isOverdue(notification, RECEIVED.plus(Duration.ofDays(3)).plusMillis(1), levels))
+        .isTrue();
   }
 
   @Test
