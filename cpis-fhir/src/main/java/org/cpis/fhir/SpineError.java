@@ -4,8 +4,8 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 /**
  * The errors of the CP-IS FHIR API: each with its HTTP status, its code in {@value
- * FhirSystems#SPINE_ERROR_OR_WARNING_CODE} and its FHIR issue type. The first four are the
- * national API's; the others are the answers cpis gives to requests the national consumer guide
+ * FhirSystems#SPINE_ERROR_OR_WARNING_CODE} and its FHIR issue type. {@code INVALID_SEARCH_DATA},
+ * {@code PRECONDITION_FAILED} and {@code ACCESS_DENIED} are the national API's; the others are the answers cpis gives to requests the national consumer guide
  * does not describe.
  */
 public enum SpineError {
@@ -17,10 +17,14 @@ public enum SpineError {
   UNAUTHORISED(401, IssueType.LOGIN, "Access denied"),
   /** 403: the token's RBAC activity allows no CP-IS view. */
   ACCESS_DENIED(403, IssueType.FORBIDDEN, "Access denied"),
-  /** 404: no such endpoint. */
+  /** 400: a request to a sandbox endpoint whose body or parameters it cannot read. */
+  BAD_REQUEST(400, IssueType.INVALID, "Bad request"),
+  /** 404: no such endpoint, or no such record for a sandbox endpoint. */
   RESOURCE_NOT_FOUND(404, IssueType.NOTFOUND, "Resource not found"),
   /** 405: the FHIR endpoints answer GET only. */
   METHOD_NOT_ALLOWED(405, IssueType.NOTSUPPORTED, "Method not allowed"),
+  /** 409: a sandbox request that conflicts with what is recorded (a second review). */
+  CONFLICT(409, IssueType.CONFLICT, "Conflict"),
   /** 500: the service failed; nothing about the request is repeated. */
   INTERNAL_SERVER_ERROR(500, IssueType.EXCEPTION, "Internal server error");
 
