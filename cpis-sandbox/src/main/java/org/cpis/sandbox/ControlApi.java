@@ -170,7 +170,7 @@ final class ControlApi {
     try {
       engine.get().localAuthority(code);
     } catch (UnknownLocalAuthorityException e) {
-      throw new ApiException(SpineError.RESOURCE_NOT_FOUND, "No such local authority: " + code);
+      throw new ApiException(SpineError.RESOURCE_NOT_FOUND, "No such local authority");
     }
     return code;
   }

@@ -341,8 +341,8 @@ public final class SandboxServer implements AutoCloseable {
       return path;
     }
     Matcher m = LA_PATH.matcher(path);
-    if (m.matches() && m.group(1).matches("[A-Za-z0-9]{3,10}")) {
-      return "/_sandbox/local-authorities/" + m.group(1) + "/" + m.group(2) + (m.group(3) == null ? "" : "/{id}/review");
+    if (m.matches()) {
+      return "/_sandbox/local-authorities/{ods}/" + m.group(2) + (m.group(3) == null ? "" : "/{id}/review");
     }
     return "(other path)";
   }
