@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
 import org.cpis.Cpis;
 import org.cpis.CpisException;
 import org.cpis.UploadFormatException;
+import org.cpis.fhir.Capability;
 import org.cpis.fhir.CpisFhir;
 import org.cpis.fhir.SpineError;
 import org.cpis.model.AccessNotification;
@@ -88,6 +90,12 @@ public final class SandboxServer implements AutoCloseable {
    * @throws UncheckedIOException if the port cannot be bound
    */
   public SandboxServer start() {
+    // HAPI builds its model definitions on first use (a second or two on a busy machine): do it
+    // on another thread while the scenario loads, and finish it before serving, so that the first
+    // request is answered as fast as the others.
+    CompletableFuture<String> warm =
+        CompletableFuture.supplyAsync(
+            () -> fhir.encode(Capability.statement("http://127.0.0.1", "cpis-sandbox", Scenario.READY)), SandboxServer::daemon);
     reset();
     try {
       http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 128);
@@ -108,12 +116,16 @@ public final class SandboxServer implements AutoCloseable {
             });
     http.setExecutor(executor);
     http.createContext("/", this::handle);
-    // HAPI builds its model definitions on first use (most of a second): do it before serving,
-    // so that the first request is answered as fast as the others.
-    fhir.encode(national.metadata().body);
+    warm.join();
     http.start();
     LOG.info("CP-IS sandbox listening on {} (store: {}, {} tokens)", baseUrl, config.storeName, config.tokens.size());
     return this;
+  }
+
+  private static void daemon(Runnable task) {
+    Thread t = new Thread(task, "cpis-sandbox-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** The port it listens on (the one chosen when it was built with port 0). */
