@@ -19,8 +19,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.cpis.fhir.OperationOutcomes;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,25 +31,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * response carries an NHS number of the scenario: the error texts never repeat the input.
  */
 @DisplayName("A bad request to the national API")
-class BadInputTest {
+class BadInputTest extends RunningSandbox {
 
   private static final String IDENTIFIER = "patient:identifier=https://fhir.nhs.uk/Id/nhs-number%7C";
   private static final String GOOD = "/CareTeam?" + IDENTIFIER + CPP_CHILD;
 
-  static SandboxServer sandbox;
-  static SandboxClient epr;
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-  @BeforeAll
-  static void start() {
-    sandbox = SandboxServer.builder().port(0).build().start();
-    epr = new SandboxClient(sandbox.baseUrl());
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
 
   /** A request: method, path and query, extra headers (name, value pairs); the expected answer. */
   static Arguments bad(String what, String method, String target, List<String> headers, int status, String code) {

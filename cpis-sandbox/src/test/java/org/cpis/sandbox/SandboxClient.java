@@ -62,14 +62,19 @@ final class SandboxClient {
 
   IQuery<Bundle> search(Class<? extends IBaseResource> type, String token, String nhsNumber, Boolean unscheduled) {
     IQuery<Bundle> q =
-        client
-            .search()
-            .forResource(type)
-            .where(PATIENT_IDENTIFIER.exactly().systemAndCode(FhirSystems.NHS_NUMBER, nhsNumber))
+        bare(type, nhsNumber)
             .withAdditionalHeader("Authorization", "Bearer " + token)
-            .withAdditionalHeader(NationalApi.TRACE_ID, UUID.randomUUID().toString())
-            .returnBundle(Bundle.class);
+            .withAdditionalHeader(NationalApi.TRACE_ID, UUID.randomUUID().toString());
     return unscheduled == null ? q : q.withAdditionalHeader(NationalApi.UNSCHEDULED, unscheduled.toString());
+  }
+
+  /** The search with no header at all: the test adds what it means to send. */
+  IQuery<Bundle> bare(Class<? extends IBaseResource> type, String nhsNumber) {
+    return client
+        .search()
+        .forResource(type)
+        .where(PATIENT_IDENTIFIER.exactly().systemAndCode(FhirSystems.NHS_NUMBER, nhsNumber))
+        .returnBundle(Bundle.class);
   }
 
   /** The local authority's unreviewed notifications, read with the generic client. */
