@@ -5,7 +5,8 @@
  * included PractitionerRole), {@link org.cpis.fhir.OperationOutcomes} (errors with Spine codes),
  * {@link org.cpis.fhir.Capability} (the CapabilityStatement), and for hosts {@link
  * org.cpis.fhir.AuditTrail} (cpis audit entries as AuditEvent) and {@link
- * org.cpis.fhir.NotificationMessages} (access notifications as Communication). {@link
+ * org.cpis.fhir.NotificationMessages} (access notifications as Communication), {@link
+ * org.cpis.fhir.ResultParameters} (upload, review and purge results as Parameters). {@link
  * org.cpis.fhir.CpisFhir} holds the application's one {@code FhirContext}.
  *
  * <p>No class here writes JSON by hand; every resource is a HAPI model object, encoded and parsed

@@ -79,6 +79,34 @@ class HostViewsTest {
     assertThat(e.getEntityFirstRep().getWhat().getIdentifier().getValue()).isEqualTo(Fixtures.CHILD.value());
   }
 
+  @Test
+  @DisplayName("an upload report is Parameters with the file outcome, the counts and one record part per line, in file order")
+  void uploadReport() {
+    org.cpis.Cpis cpis =
+        org.cpis.Cpis.builder().store(new org.cpis.store.inmemory.InMemoryCpisStore()).notifier(n -> {}).build();
+    cpis.registerLocalAuthority(Fixtures.ISLINGTON);
+    org.cpis.UploadReport report =
+        cpis.localAuthority(Fixtures.ISLINGTON.odsCode())
+            .upload(
+                new java.io.StringReader(
+                    String.join(",", org.cpis.UploadCsv.COLUMNS) + "\n"
+                        + "CP-1,9995260182,Ava,Thompson,2019-05-14,CPPI,2024-11-04,,,sw.okafor,\n"
+                        + "CP-2,,Noah,Patel,2018-07-07,CPPI,2025-02-20,,,sw.okafor,\n"));
+
+    org.hl7.fhir.r4.model.Parameters p =
+        FHIR.parseStrictly(org.hl7.fhir.r4.model.Parameters.class, FHIR.encode(ResultParameters.upload(report)));
+
+    assertThat(p.getParameter("fileOutcome").getValue().primitiveValue()).isEqualTo("PARTIAL");
+    assertThat(p.getParameter("accepted").getValue().primitiveValue()).isEqualTo("1");
+    assertThat(p.getParameter("rejected").getValue().primitiveValue()).isEqualTo("1");
+    assertThat(p.getParameter().stream().filter(x -> x.getName().equals("record")))
+        .extracting(r -> r.getPart().stream().map(x -> x.getName() + "=" + x.getValue().primitiveValue()).collect(java.util.stream.Collectors.joining(" ")))
+        .containsExactly(
+            "line=1 localReference=CP-1 status=ACCEPTED change=INSERT",
+            "line=2 localReference=CP-2 status=REJECTED reason=" + report.outcomes().get(1).reason().orElseThrow().code());
+    assertThat(FHIR.encode(ResultParameters.upload(report))).doesNotContain("9995260182");
+  }
+
   private static AccessNotification notification(Optional<String> socialWorker, DeliveryStatus status) {
     return AccessNotification.builder()
         .id(RecordId.of("n-1"))

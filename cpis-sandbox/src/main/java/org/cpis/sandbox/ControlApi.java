@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.cpis.Cpis;
 import org.cpis.CpisException;
-import org.cpis.RecordOutcome;
 import org.cpis.UnknownLocalAuthorityException;
 import org.cpis.UnknownNotificationException;
 import org.cpis.NotificationOfAnotherAuthorityException;
@@ -22,19 +21,16 @@ import org.cpis.ReviewAlreadyRecordedException;
 import org.cpis.UploadReport;
 import org.cpis.fhir.AuditTrail;
 import org.cpis.fhir.NotificationMessages;
+import org.cpis.fhir.ResultParameters;
 import org.cpis.fhir.SearchBundles;
 import org.cpis.fhir.SpineError;
 import org.cpis.model.OdsCode;
 import org.cpis.model.RecordId;
 import org.cpis.model.Review;
 import org.cpis.model.ReviewOutcome;
-import org.hl7.fhir.r4.model.BooleanType;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.InstantType;
-import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.StringType;
 
 /**
  * The sandbox-only endpoints under {@code /_sandbox}, with which a test sets up a case and checks
@@ -90,7 +86,7 @@ final class ControlApi {
     return clock();
   }
 
-  /** Applies a local authority's CSV upload file; one {@code record} part per record. */
+  /** Applies a local authority's CSV upload file: {@link ResultParameters#upload}. */
   Reply upload(String ods, String csv) {
     UploadReport report;
     try (Reader in = new StringReader(csv)) {
@@ -98,19 +94,7 @@ final class ControlApi {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    Parameters p = new Parameters();
-    p.addParameter().setName("fileOutcome").setValue(new CodeType(report.fileOutcome().name()));
-    p.addParameter().setName("accepted").setValue(new IntegerType(report.accepted()));
-    p.addParameter().setName("unchanged").setValue(new IntegerType(report.unchanged()));
-    p.addParameter().setName("rejected").setValue(new IntegerType(report.rejected()));
-    for (RecordOutcome o : report.outcomes()) {
-      Parameters.ParametersParameterComponent record = p.addParameter().setName("record");
-      record.addPart().setName("line").setValue(new IntegerType(o.lineNumber()));
-      o.localReference().ifPresent(r -> record.addPart().setName("localReference").setValue(new StringType(r)));
-      record.addPart().setName("status").setValue(new CodeType(o.status().name()));
-      o.reason().ifPresent(r -> record.addPart().setName("reason").setValue(new CodeType(r.code())));
-    }
-    return Reply.ok(p);
+    return Reply.ok(ResultParameters.upload(report));
   }
 
   /** The authority's unreviewed notifications, oldest first, as Communication. */
@@ -144,13 +128,12 @@ final class ControlApi {
     } catch (ReviewAlreadyRecordedException e) {
       throw new ApiException(SpineError.CONFLICT, e.getMessage());
     }
-    Parameters p = new Parameters();
-    p.addParameter().setName("notification").setValue(new StringType(review.notificationId().value()));
-    p.addParameter().setName("reviewer").setValue(new StringType(review.reviewer()));
-    p.addParameter().setName("outcome").setValue(new CodeType(review.outcome().name()));
-    p.addParameter().setName("recordedOnCaseRecord").setValue(new BooleanType(review.recordedOnCaseRecord()));
-    p.addParameter().setName("reviewedAt").setValue(new InstantType(java.util.Date.from(review.reviewedAt())));
-    return Reply.ok(p);
+    return Reply.ok(ResultParameters.review(review));
+  }
+
+  /** Purges what is no longer visible today (design rule 9): {@link ResultParameters#purge}. */
+  Reply purge() {
+    return Reply.ok(ResultParameters.purge(engine.get().purge()));
   }
 
   /** The whole audit log as AuditEvent, in sequence order. */

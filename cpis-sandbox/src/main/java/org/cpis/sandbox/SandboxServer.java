@@ -290,6 +290,11 @@ public final class SandboxServer implements AutoCloseable {
           return control.audit();
         }
         break;
+      case "/_sandbox/purge":
+        if (post) {
+          return control.purge();
+        }
+        break;
       default:
         Matcher m = LA_PATH.matcher(path);
         if (!m.matches()) {
@@ -358,7 +363,8 @@ public final class SandboxServer implements AutoCloseable {
       return "(no path)";
     }
     if (path.equals("/metadata") || path.equals("/CareTeam") || path.equals("/AuditEvent")
-        || path.equals("/_sandbox/clock") || path.equals("/_sandbox/reset") || path.equals("/_sandbox/audit")) {
+        || path.equals("/_sandbox/clock") || path.equals("/_sandbox/reset") || path.equals("/_sandbox/audit")
+        || path.equals("/_sandbox/purge")) {
       return path;
     }
     Matcher m = LA_PATH.matcher(path);

@@ -60,6 +60,21 @@ class ControlApiTest extends RunningSandbox {
   }
 
   @Test
+  @DisplayName("a purge after the retention of the ended plan removes it and its access history (and the long-expired unborn plan)")
+  void purge() {
+    epr.moveClockTo("2026-02-27");
+    epr.careTeams("ed-doctor", ScenarioNumbers.ENDED_PLAN_CHILD, null);
+    epr.moveClockTo("2026-02-28");
+
+    Parameters purged = epr.post("/_sandbox/purge", "");
+
+    // the plan that ended on 2025-02-28, and the unborn plan whose expected delivery (2025-03-20) + 28 days passed
+    assertThat(purged.getParameter("plansPurged").getValue().primitiveValue()).isEqualTo("2");
+    assertThat(purged.getParameter("accessEventsPurged").getValue().primitiveValue()).isEqualTo("1");
+    assertThat(purged.getParameter("notificationsPurged").getValue().primitiveValue()).isEqualTo("1");
+  }
+
+  @Test
   @DisplayName("the clock moves to an instant or to midday in London of a date, and a bad one is refused")
   void clock() {
     Parameters moved = epr.post("/_sandbox/clock?instant=2026-02-27T23:30:00Z", "");
