@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.AuditAction;
 import org.cpis.model.AuditEntry;
+import org.cpis.model.AuditRecord;
 import org.cpis.model.CareSetting;
 import org.cpis.model.DeliveryStatus;
 import org.cpis.model.PlanId;
@@ -56,13 +57,17 @@ class HostViewsTest {
     AuditEntry entry =
         AuditEntry.builder()
             .sequence(7)
-            .at(ACCESSED)
-            .action(AuditAction.CHECK)
-            .actor("555000000101")
-            .organisation(Fixtures.WHITTINGTON.odsCode())
-            .setting(CareSetting.EMERGENCY_DEPARTMENT)
-            .subject(Fixtures.CHILD)
-            .detail("UNSCHEDULED by Staff Nurse (B0168): 1 plans visible, 1 notifications")
+            .record(
+                AuditRecord.builder()
+                    .id(RecordId.of("a-7"))
+                    .at(ACCESSED)
+                    .action(AuditAction.CHECK)
+                    .actor("555000000101")
+                    .organisation(Fixtures.WHITTINGTON.odsCode())
+                    .setting(CareSetting.EMERGENCY_DEPARTMENT)
+                    .subject(Fixtures.CHILD)
+                    .detail("UNSCHEDULED by Staff Nurse (B0168): 1 plans visible, 1 notifications")
+                    .build())
             .previousHash("abc")
             .hash("def")
             .build();
