@@ -45,14 +45,24 @@ final class Fixtures {
 
   /** An engine on a fresh in-memory store with Islington registered, its clock at {@link #NOW}. */
   static Cpis engine() {
+    return engine(n -> {});
+  }
+
+  /** The same, delivering notifications to {@code notifier}. */
+  static Cpis engine(org.cpis.Notifier notifier) {
     Cpis cpis =
-        Cpis.builder().store(new InMemoryCpisStore()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).notifier(n -> {}).build();
+        Cpis.builder().store(new InMemoryCpisStore()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).notifier(notifier).build();
     cpis.registerLocalAuthority(ISLINGTON);
     return cpis;
   }
 
   static LaUploadFile read(String xml) {
     return Hl7FileReader.create().read(stream(xml));
+  }
+
+  /** The XML without the white space between tags, to compare structure regardless of indentation. */
+  static String compact(String xml) {
+    return xml.replaceAll(">\\s+<", "><").strip();
   }
 
   static ByteArrayInputStream stream(String xml) {
