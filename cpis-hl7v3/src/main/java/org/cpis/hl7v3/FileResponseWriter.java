@@ -102,12 +102,13 @@ public final class FileResponseWriter {
    * ({@code CPR07}) whose {@code originalText} is the reason and whose {@code location} is the
    * offending element's XPath (or {@code /} when the reader got no further than the document).
    *
-   * @param fileId the file's id if the host knows it; {@code -1} is sent otherwise
+   * @param fileId the file's id if the host knows it; else the id the reader read, if any; else
+   *     {@code -1}, as the schema says for an id that cannot be determined
    */
   public static String fileLevelError(Hl7FileException error, Optional<String> fileId, LocalAuthority receiver, Instant now) {
     StringWriter out = new StringWriter();
     try (Xml.Out xml = new Xml.Out(out)) {
-      header(xml, fileId.orElse("-1"), 0, FileResponseCode.CPF01, now);
+      header(xml, fileId.or(error::fileId).orElse("-1"), 0, FileResponseCode.CPF01, now);
       xml.start("acknowledgementRecord").start("acknowledgementRecordDetail");
       code(xml, RecordResponseCode.CPR07, error.getMessage());
       xml.textLeaf("location", error.location().orElse("/")).end().end();

@@ -39,8 +39,13 @@ public final class Hl7FileException extends CpisException {
   private final int line;
   private final int column;
   private final String location;
+  private final String fileId;
 
   Hl7FileException(Reason reason, String detail, int line, int column, String location) {
+    this(reason, detail, line, column, location, null);
+  }
+
+  Hl7FileException(Reason reason, String detail, int line, int column, String location, String fileId) {
     super(
         "The upload File cannot be read (" + reason + "): " + masked(detail)
             + (line > 0 ? " at line " + line + ", column " + column : ""));
@@ -48,6 +53,12 @@ public final class Hl7FileException extends CpisException {
     this.line = line;
     this.column = column;
     this.location = location;
+    this.fileId = fileId;
+  }
+
+  /** The file's id, when the reader got as far as reading it. */
+  public Optional<String> fileId() {
+    return Optional.ofNullable(fileId);
   }
 
   /** The detail with anything that looks like an NHS number masked, as parser messages may quote text. */

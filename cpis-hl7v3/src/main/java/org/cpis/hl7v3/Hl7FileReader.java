@@ -155,6 +155,7 @@ public final class Hl7FileReader {
     private final Consumer<FileRecord> onRecord;
     private int recordCount;
     private int lineNumber;
+    private String fileId;
 
     Parse(XMLStreamReader xml, Consumer<FileHeader> onHeader, Consumer<FileRecord> onRecord) {
       this.xml = xml;
@@ -174,7 +175,6 @@ public final class Hl7FileReader {
             "/" + xml.getLocalName());
       }
       String creationTime = null;
-      String fileId = null;
       String quantity = null;
       SendingOrganisation sender = null;
       FileHeader header = null;
@@ -695,7 +695,7 @@ public final class Hl7FileReader {
 
     private Hl7FileException error(Reason reason, String detail, String location) {
       Location at = xml.getLocation();
-      return new Hl7FileException(reason, detail, at.getLineNumber(), at.getColumnNumber(), location);
+      return new Hl7FileException(reason, detail, at.getLineNumber(), at.getColumnNumber(), location, fileId);
     }
   }
 
