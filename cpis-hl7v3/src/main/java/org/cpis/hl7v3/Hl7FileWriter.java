@@ -40,6 +40,10 @@ public final class Hl7FileWriter {
    * Writes the file to {@code out}, streaming: the records are read from the iterable one by one.
    * The {@code transmissionQuantity} is the header's {@link FileHeader#recordCount()}. A delete
    * record's delete date is the file's creation day.
+   *
+   * @throws IllegalArgumentException if a record cannot be carried, if there is no record (a File
+   *     holds at least one) or if their number is not the header's count; what was written
+   *     until then is not a valid File
    */
   public static void write(FileHeader header, Iterable<UploadRecord> records, Writer out) {
     LocalDate today = header.creationTime().atZone(Hl7Times.UK).toLocalDate();
@@ -49,13 +53,20 @@ public final class Hl7FileWriter {
           .leaf("id", "extension", header.fileId())
           .leaf("transmissionQuantity", "value", Integer.toString(header.recordCount()));
       organisation(xml.start("communicationFunctionSnd"), header.sender()).end();
+      int written = 0;
       for (UploadRecord record : records) {
+        written++;
         check(record);
         xml.start("record").start("CP-ISRecord");
         PlanType type = planType(record);
         plan(xml, record, type, today);
         subject(xml, record, type.isUnborn());
         xml.end().end();
+      }
+      if (written == 0 || written != header.recordCount()) {
+        throw new IllegalArgumentException(
+            "a File holds at least one record, and as many as its header says (" + header.recordCount()
+                + "); these were " + written);
       }
     }
   }
