@@ -24,7 +24,6 @@ final class Xml {
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
     factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     factory.setXMLResolver(
         (publicId, systemId, baseUri, namespace) -> {
@@ -34,6 +33,19 @@ final class Xml {
   }
 
   private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
+
+  /** A line break and the indentation of each depth, made once. */
+  private static final String[] INDENT = new String[32];
+
+  static {
+    for (int i = 0; i < INDENT.length; i++) {
+      INDENT[i] = "\n" + "  ".repeat(i);
+    }
+  }
+
+  private static String indentation(int depth) {
+    return depth < INDENT.length ? INDENT[depth] : "\n" + "  ".repeat(depth);
+  }
 
   /**
    * Writes one message: elements in {@value Hl7V3#NAMESPACE} (the default namespace), {@code
@@ -100,7 +112,7 @@ final class Xml {
       try {
         boolean[] hadChildren = open.pop();
         if (hadChildren[0]) {
-          xml.writeCharacters("\n" + "  ".repeat(open.size()));
+          xml.writeCharacters(indentation(open.size()));
         }
         xml.writeEndElement();
         return this;
@@ -145,7 +157,7 @@ final class Xml {
       if (!open.isEmpty()) {
         open.peek()[0] = true;
       }
-      xml.writeCharacters("\n" + "  ".repeat(open.size()));
+      xml.writeCharacters(indentation(open.size()));
     }
 
     @Override
