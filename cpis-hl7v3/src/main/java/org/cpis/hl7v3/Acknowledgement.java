@@ -13,6 +13,9 @@ public abstract class Acknowledgement {
   /** The {@code FileResponse} document to send back to the local authority. */
   public abstract String fileResponse();
 
+  /** The file's header, when it could be read. */
+  public abstract Optional<FileHeader> header();
+
   /** The engine's report; empty when the file could not be read and nothing was applied. */
   public abstract Optional<UploadReport> report();
 

@@ -56,6 +56,7 @@ public final class Hl7Uploads {
     return Acknowledgement.builder()
         .fileCode(FileResponseCode.of(report.fileOutcome()))
         .fileResponse(FileResponseWriter.write(read, report, la, cpis.clock().instant()))
+        .header(read.header())
         .report(report)
         .build();
   }
