@@ -2,8 +2,8 @@ package org.cpis.hl7v3;
 
 import java.io.StringWriter;
 import java.io.Writer;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.cpis.hl7v3.Hl7V3.PlanTemplate;
 import org.cpis.model.NhsNumber;
@@ -200,13 +200,41 @@ public final class Hl7FileWriter {
         .orElseThrow(() -> refuse(record, "it has no plan type of CPPI, LACI or UCPI"));
   }
 
+  /**
+   * The date of an ISO {@code YYYY-MM-DD} field, checked strictly, with a year the File's 12-digit
+   * dates can hold (1900 to 2099). Read by hand rather than with {@code LocalDate.parse}, whose
+   * formatter allocates far more than the date: the writer reads every date of every record.
+   */
   private static Optional<LocalDate> date(UploadRecord record, Optional<String> field, String what) {
     Optional<String> text = UploadRecord.present(field);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    String t = text.get();
     try {
-      return text.map(LocalDate::parse);
-    } catch (DateTimeParseException e) {
+      if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+        throw new DateTimeException(t);
+      }
+      int year = digits(t, 0, 4);
+      if (year < 1900 || year > 2099) {
+        throw refuse(record, "its " + what + " is outside the years 1900 to 2099 a File can carry");
+      }
+      return Optional.of(LocalDate.of(year, digits(t, 5, 7), digits(t, 8, 10)));
+    } catch (DateTimeException e) {
       throw refuse(record, "its " + what + " is not a date");
     }
+  }
+
+  private static int digits(String text, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new DateTimeException(text);
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   private static IllegalArgumentException refuse(UploadRecord record, String why) {

@@ -61,4 +61,24 @@ class FileRoundTripTest {
     String ack = Schemas.valid(Schemas.Message.FILE_RESPONSE, FileResponseWriter.write(file, report, ISLINGTON, NOW));
     assertThat(ack).contains("code=\"CPF02\"").contains("<value value=\"3\"/>");
   }
+
+  @Test
+  void whatAFileCannotCarryIsRefusedNamingTheRecordNeverDropped() {
+    List<UploadRecord> cannot =
+        List.of(
+            record(1, "C-1/CPPI", "9995260182", "CPPI", "2150-01-01").build(),
+            record(2, "C-2/CPPI", "9995260182", "CPPI", "2024-02-30").build(),
+            record(3, "C-3/CPPI", "9995260182", "CPPI", "2024-01-01").dateOfBirth(java.util.Optional.empty()).build(),
+            record(4, "M-4/UCPI", "9995260182", "UCPI", "2024-01-01").expectedDeliveryDate("2024-06-01").endDate("2024-05-01").build(),
+            record(5, "C-5/CPPI", "9995260182", "CPPI", "2024-01-01").action("UPDATE").build());
+    for (UploadRecord r : cannot) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Hl7FileWriter.write(Fixtures.header("9", 1), List.of(r)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("record " + r.lineNumber() + " cannot be written as an HL7 V3 File")
+          .hasMessageNotContaining("9995260182");
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Hl7FileWriter.write(Fixtures.header("9", 2), day))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("as many as its header says (2); these were 3");
+  }
 }
