@@ -210,6 +210,28 @@ class BadInputTest {
   }
 
   @Test
+  void aPlanOfNoKnownTemplateIsAnUnknownPlanType() {
+    rejectsPlan(
+        good.replace("COCT_TP146101GB01.CPPInformation", "COCT_TP146199GB01.XYZInformation"),
+        1, RejectionReason.UNKNOWN_PLAN_TYPE, RecordResponseCode.CPR07);
+  }
+
+  @Test
+  void anUnbornPlanWithoutItsEndDateHasNoExpectedDeliveryDate() {
+    String noEnd = good.replaceAll("(?s)<component1>\\s*<uCPEndDate>.*?</component1>", "");
+    rejectsPlan(noEnd, 2, RejectionReason.UNBORN_WITHOUT_EXPECTED_DELIVERY_DATE, RecordResponseCode.CPR07);
+  }
+
+  @Test
+  void aContentIdNamingAnotherTemplateRejectsTheRecord() {
+    Acknowledgement ack =
+        rejectsPlan(
+            good.replaceFirst("COCT_TP146101GB01#CPPInformation", "COCT_TP146100GB01#LACInformation"),
+            1, RejectionReason.MALFORMED_LINE, RecordResponseCode.CPR07);
+    assertThat(ack.fileResponse()).contains("does not name the template COCT_TP146101GB01.CPPInformation");
+  }
+
+  @Test
   void theReaderAloneThrowsTheTypedExceptionAndReturnsNothing() {
     assertThatThrownBy(() -> Fixtures.read(good.substring(0, good.length() / 2)))
         .isInstanceOf(Hl7FileException.class)
