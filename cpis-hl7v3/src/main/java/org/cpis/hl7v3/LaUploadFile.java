@@ -2,7 +2,6 @@ package org.cpis.hl7v3;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.cpis.rules.UploadRecord;
 import org.immutables.value.Value;
 
@@ -25,13 +24,6 @@ public abstract class LaUploadFile {
     List<UploadRecord> all = new ArrayList<>();
     records().forEach(r -> all.addAll(r.plans()));
     return List.copyOf(all);
-  }
-
-  /** The record that holds the upload record numbered {@code lineNumber}. */
-  public Optional<FileRecord> recordOf(int lineNumber) {
-    return records().stream()
-        .filter(r -> r.plans().stream().anyMatch(p -> p.lineNumber() == lineNumber))
-        .findFirst();
   }
 
   public static ImmutableLaUploadFile.Builder builder() {

@@ -232,6 +232,13 @@ class BadInputTest {
   }
 
   @Test
+  void aParserMessageThatQuotesAnNhsNumberIsMasked() {
+    Hl7FileException e = new Hl7FileException(Reason.NOT_WELL_FORMED, "near 9995260182 and 999 526 0182", 3, 7, null);
+    assertThat(e.getMessage()).contains("*** *** 0182").doesNotContain("9995260182").doesNotContain("999 526 0182")
+        .endsWith("at line 3, column 7");
+  }
+
+  @Test
   void theReaderAloneThrowsTheTypedExceptionAndReturnsNothing() {
     assertThatThrownBy(() -> Fixtures.read(good.substring(0, good.length() / 2)))
         .isInstanceOf(Hl7FileException.class)

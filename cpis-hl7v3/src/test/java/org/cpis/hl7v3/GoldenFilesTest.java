@@ -71,6 +71,8 @@ class GoldenFilesTest {
 
     assertThat(file.header().fileId()).isEqualTo("18");
     assertThat(file.header().sender().emergencyTelecom().orElseThrow().number()).isEqualTo("02072260992");
+    assertThat(file.header().sender().officeHoursTelecom()).isEqualTo(file.header().sender().emergencyTelecom());
+    assertThat(Fixtures.SENDER.officeHoursTelecom().orElseThrow().uses()).containsExactly(Telecom.WORK_PLACE);
     assertThat(file.records()).extracting(FileRecord::position).containsExactly(1, 2);
     assertThat(file.records().get(0).plans()).hasSize(2);
     UploadRecord cpp = file.uploadRecords().get(0);
