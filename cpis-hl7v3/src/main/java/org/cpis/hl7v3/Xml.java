@@ -14,10 +14,15 @@ final class Xml {
 
   private Xml() {}
 
+  /** The deepest nesting a message may have; the CP-IS messages need about 15 levels. */
+  static final int MAX_ELEMENT_DEPTH = 100;
+
   /**
    * The JDK's built-in StAX input factory, whatever else is on the class path, with DTDs off
    * (a document that has one is refused), no external entities and no access to external DTDs
-   * or schemas. The JDK's secure-processing limits apply as always.
+   * or schemas. The StAX factory takes no secure-processing feature (the JDK refuses it); its
+   * {@code jdk.xml} limits apply by default, and the element depth is limited to {@value
+   * #MAX_ELEMENT_DEPTH}.
    */
   static XMLInputFactory inputFactory() {
     XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
@@ -25,6 +30,8 @@ final class Xml {
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
     factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    factory.setProperty("jdk.xml.maxElementDepth", MAX_ELEMENT_DEPTH);
     factory.setXMLResolver(
         (publicId, systemId, baseUri, namespace) -> {
           throw new XMLStreamException("external resources are not read: " + systemId);

@@ -232,6 +232,12 @@ class BadInputTest {
   }
 
   @Test
+  void aDocumentNestedDeeperThanAnyMessageIsRefused() {
+    String deep = "<x>".repeat(Xml.MAX_ELEMENT_DEPTH) + "</x>".repeat(Xml.MAX_ELEMENT_DEPTH);
+    refused(good.replace("<id extension=\"17\"/>", "<id extension=\"17\"/>" + deep), Reason.NOT_WELL_FORMED);
+  }
+
+  @Test
   void aParserMessageThatQuotesAnNhsNumberIsMasked() {
     Hl7FileException e = new Hl7FileException(Reason.NOT_WELL_FORMED, "near 9995260182 and 999 526 0182", 3, 7, null);
     assertThat(e.getMessage()).contains("*** *** 0182").doesNotContain("9995260182").doesNotContain("999 526 0182")
