@@ -78,6 +78,8 @@ class BadInputTest {
   void textThatIsNotXmlIsAFileLevelErrorNamingTheLine() {
     Hl7FileException e = refused("this is not XML", Reason.NOT_WELL_FORMED);
     assertThat(e.line()).isEqualTo(1);
+    assertThat(FileResponseWriter.fileLevelError(e, java.util.Optional.empty(), Fixtures.ISLINGTON, Fixtures.NOW))
+        .contains("<id extension=\"-1\"/>");
     assertThat(e.getMessage()).contains("line 1");
   }
 
@@ -118,6 +120,8 @@ class BadInputTest {
   void theRecordCountMustBeTheNumberOfRecords() {
     Hl7FileException e = refused(good.replace("<transmissionQuantity value=\"2\"/>", "<transmissionQuantity value=\"3\"/>"), Reason.RECORD_COUNT_MISMATCH);
     assertThat(e.fileId()).contains("17");
+    assertThat(FileResponseWriter.fileLevelError(e, java.util.Optional.empty(), Fixtures.ISLINGTON, Fixtures.NOW))
+        .contains("<id extension=\"17\"/>");
   }
 
   @Test
