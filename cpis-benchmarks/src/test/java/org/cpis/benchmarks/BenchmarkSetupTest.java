@@ -2,6 +2,7 @@ package org.cpis.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,6 +12,9 @@ import org.cpis.CheckResult;
 import org.cpis.RecordOutcome;
 import org.cpis.UploadReport;
 import org.cpis.VisiblePlan;
+import org.cpis.hl7v3.FileResponseWriter;
+import org.cpis.hl7v3.Hl7FileReader;
+import org.cpis.hl7v3.LaUploadFile;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.DeliveryStatus;
 import org.cpis.model.NhsNumber;
@@ -180,6 +184,41 @@ class BenchmarkSetupTest {
       state.generateFile();
       state.uploadOnce();
       return state;
+    }
+  }
+
+  @Nested
+  @DisplayName("The HL7 V3 upload benchmark")
+  class Hl7Upload {
+
+    private final Hl7UploadBenchmark benchmark = new Hl7UploadBenchmark();
+
+    @Test
+    @DisplayName("reads the same day from the File and from CSV, and each second upload is all unchanged")
+    void bothPathsReadTheSameDayAndTheSecondUploadIsAllUnchanged() {
+      Hl7UploadBenchmark.Day day = new Hl7UploadBenchmark.Day();
+      day.writeFiles();
+      day.uploadOnce();
+      assertThat(day.firstCsvUpload.accepted()).isEqualTo(Hl7UploadBenchmark.RECORDS);
+      assertThat(day.firstHl7Upload.accepted()).isEqualTo(Hl7UploadBenchmark.RECORDS);
+      assertThat(benchmark.baselineCsvRead(day)).hasSize(Hl7UploadBenchmark.RECORDS);
+      assertThat(benchmark.hl7Read(day).uploadRecords()).hasSize(Hl7UploadBenchmark.RECORDS);
+      assertThat(benchmark.baselineCsvUpload(day).unchanged()).isEqualTo(Hl7UploadBenchmark.RECORDS);
+      assertThat(benchmark.hl7Upload(day).unchanged()).isEqualTo(Hl7UploadBenchmark.RECORDS);
+    }
+
+    @Test
+    @DisplayName("writes the whole acknowledgement, every plan unchanged, and counts it")
+    void theAcknowledgementIsWrittenInFull() {
+      Hl7UploadBenchmark.Day day = new Hl7UploadBenchmark.Day();
+      day.writeFiles();
+      day.uploadOnce();
+      LaUploadFile file = Hl7FileReader.create().read(new ByteArrayInputStream(day.file));
+      String ack =
+          FileResponseWriter.write(file, day.hl7Desk.upload(file.uploadRecords()), BenchmarkData.ISLINGTON, BenchmarkData.NOW);
+      assertThat(ack).contains("code=\"CPF02\"");
+      assertThat(ack.split("<originalText>unchanged</originalText>", -1)).hasSize(Hl7UploadBenchmark.RECORDS + 1);
+      assertThat(benchmark.hl7UploadAcknowledged(day)).isEqualTo(ack.length());
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.cpis.AuditVerification;
@@ -33,6 +34,9 @@ import org.cpis.RecordOutcome;
 import org.cpis.ReviewInbox;
 import org.cpis.UploadReport;
 import org.cpis.VisiblePlan;
+import org.cpis.hl7v3.Acknowledgement;
+import org.cpis.hl7v3.Hl7Uploads;
+import org.cpis.hl7v3.Hl7V3;
 import org.cpis.model.AccessEvent;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.Accessor;
@@ -71,6 +75,10 @@ public final class Demo {
 
   static final OdsCode ISLINGTON_ODS = OdsCode.of("714");
   static final OdsCode CAMDEN_ODS = OdsCode.of("702");
+  /** The HL7 V3 upload File that Hackney's case-management system sends, under {@code uploads/}. */
+  static final String HACKNEY_FILE = "hackney-2026-02-28.xml";
+
+  static final OdsCode HACKNEY_ODS = OdsCode.of("704");
 
   /** The baby's NHS number, which the local authority types when it records the birth. */
   static final String BABY_NHS_NUMBER = "999 518 1908";
@@ -98,6 +106,14 @@ public final class Demo {
           .emergencyDutyPhone("020 7946 0299")
           .build();
 
+  private static final LocalAuthority HACKNEY =
+      LocalAuthority.builder()
+          .odsCode(HACKNEY_ODS)
+          .name("Hackney")
+          .officeHoursPhone("020 7946 0300")
+          .emergencyDutyPhone("020 7946 0399")
+          .build();
+
   private static final Organisation WHITTINGTON =
       Organisation.of(OdsCode.of("RKE"), "Whittington Hospital");
   private static final Organisation UCLH =
@@ -122,6 +138,7 @@ public final class Demo {
   private final Narrator say;
   private final DemoClock clock = new DemoClock(START.atZone(ZONE).toInstant());
   private final Cpis cpis;
+  private String hackneyFileResponse;
 
   /** A demo that tells its story on {@code out}. */
   public Demo(PrintStream out) {
@@ -168,6 +185,7 @@ public final class Demo {
     reviews();
     retention();
     auditAndDataQuality();
+    hl7Upload();
     say.blank();
     say.paragraph("End of the demo.");
   }
@@ -178,16 +196,7 @@ public final class Demo {
     say.step(1, "Two local authorities register and send their daily files");
     now("Monday morning", START);
     for (LocalAuthority la : List.of(ISLINGTON, CAMDEN)) {
-      cpis.registerLocalAuthority(la);
-      say.line(
-          "Registered "
-              + la.name()
-              + " (ODS "
-              + la.odsCode()
-              + "): office hours "
-              + la.officeHoursPhone()
-              + ", emergency duty "
-              + la.emergencyDutyPhone());
+      register(la);
     }
     say.blank();
     upload(ISLINGTON, ISLINGTON_FILE);
@@ -200,6 +209,19 @@ public final class Demo {
     upload(ISLINGTON, ISLINGTON_FILE);
   }
 
+  private void register(LocalAuthority la) {
+    cpis.registerLocalAuthority(la);
+    say.line(
+        "Registered "
+            + la.name()
+            + " (ODS "
+            + la.odsCode()
+            + "): office hours "
+            + la.officeHoursPhone()
+            + ", emergency duty "
+            + la.emergencyDutyPhone());
+  }
+
   private void upload(LocalAuthority la, String file) {
     UploadReport report;
     try (Reader csv = uploadFile(file)) {
@@ -208,6 +230,11 @@ public final class Demo {
       throw new UncheckedIOException(e);
     }
     say.line(la.name() + " uploads " + file + " (" + report.outcomes().size() + " records)");
+    outcomes(report);
+  }
+
+  /** The file outcome and counts, and every rejected record with its reason. */
+  private void outcomes(UploadReport report) {
     say.detail(
         "file outcome "
             + report.fileOutcome()
@@ -459,6 +486,76 @@ public final class Demo {
             + "; records without an NHS number: "
             + quality.recordsWithoutNhsNumber());
   }
+
+  // 9 -------------------------------------------------------------------------------------------
+
+  private void hl7Upload() {
+    say.step(9, "A third local authority sends its day as HL7 V3 and gets the national acknowledgement");
+    now("Later that morning", LocalDateTime.of(2026, 2, 28, 10, 30));
+    register(HACKNEY);
+    Acknowledgement ack;
+    try (InputStream file = Demo.class.getResourceAsStream("/uploads/" + HACKNEY_FILE)) {
+      if (file == null) {
+        throw new IllegalStateException("upload file not on the class path: uploads/" + HACKNEY_FILE);
+      }
+      ack = Hl7Uploads.receive(cpis, HACKNEY_ODS, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    hackneyFileResponse = ack.fileResponse();
+    UploadReport report = ack.report().orElseThrow(() -> new IllegalStateException(ack.error().orElseThrow()));
+    say.line(
+        "Hackney's case-management system sends "
+            + HACKNEY_FILE
+            + ", an HL7 V3 File (REPC_MT000002GB01): "
+            + ack.header().orElseThrow().recordCount()
+            + " records holding "
+            + report.outcomes().size()
+            + " plans");
+    outcomes(report);
+    say.line("The FileResponse (REPC_MT000003GB01) that goes back, in excerpt (NHS numbers masked):");
+    List<String> lines = List.of(ack.fileResponse().split("\n"));
+    excerpt(lines, "<acknowledgementFileDetail>", "</acknowledgementFileDetail>", 0);
+    int rejected = lines.indexOf(lines.stream().filter(l -> l.contains("code=\"CPR0") && !l.contains("CPR06")).findFirst().orElseThrow());
+    excerpt(lines, "<acknowledgementRecordDetail>", "</acknowledgementRecordDetail>", rejected - 1);
+    String echoedNhsNumber =
+        lines.stream()
+            .dropWhile(l -> !l.contains("<invalidCP-ISRecord>"))
+            .filter(l -> l.contains("root=\"" + Hl7V3.NHS_NUMBER_ROOT + "\""))
+            .findFirst()
+            .orElseThrow();
+    say.detail("<invalidCP-ISRecord> ... " + masked(echoedNhsNumber.strip()) + " ... </invalidCP-ISRecord>");
+    excerpt(lines, "<failedReturnedCP-ISRecords>", "</failedReturnedCP-ISRecords>", 0);
+    excerpt(lines, "<successfulReturnedCP-ISRecords>", "</successfulReturnedCP-ISRecords>", 0);
+  }
+
+  /** The lines from the first {@code open} at or after {@code from} to its {@code close}, NHS numbers masked. */
+  private void excerpt(List<String> lines, String open, String close, int from) {
+    int start = from;
+    while (!lines.get(start).contains(open)) {
+      start++;
+    }
+    int indent = lines.get(start).indexOf('<');
+    for (int i = start; i < lines.size(); i++) {
+      say.detail(masked(lines.get(i).substring(indent)));
+      if (lines.get(i).contains(close)) {
+        return;
+      }
+    }
+  }
+
+  /** The FileResponse that step 9 sent back to Hackney, once the demo has run. */
+  String hackneyFileResponse() {
+    return hackneyFileResponse;
+  }
+
+  /** The text with every ten-digit run, as an HL7 V3 message carries an NHS number, masked. */
+  private static String masked(String text) {
+    return NHS_NUMBER_IN_TEXT.matcher(text).replaceAll("*** *** $1");
+  }
+
+  /** Ten digits, as an HL7 V3 message carries an NHS number. */
+  private static final Pattern NHS_NUMBER_IN_TEXT = Pattern.compile("\\b\\d{6}(\\d{4})\\b");
 
   // helpers -------------------------------------------------------------------------------------
 

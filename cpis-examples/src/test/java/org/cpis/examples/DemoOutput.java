@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 final class DemoOutput {
 
   private static String text;
+  private static Demo demo;
 
   private DemoOutput() {}
 
@@ -15,11 +16,18 @@ final class DemoOutput {
     if (text == null) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-        new Demo(out).run();
+        demo = new Demo(out);
+        demo.run();
       }
       text = bytes.toString(StandardCharsets.UTF_8);
     }
     return text;
+  }
+
+  /** The demo that printed {@link #text()}, after its run. */
+  static synchronized Demo demo() {
+    text();
+    return demo;
   }
 
   /** The text of step {@code n}: from its heading to the next step's heading or the end. */

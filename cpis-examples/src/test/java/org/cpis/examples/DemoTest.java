@@ -147,6 +147,20 @@ class DemoTest {
     assertThat(report).contains("Stale feeds: 702, 714; records without an NHS number: 2");
   }
 
+  @Test
+  @DisplayName("9. applies Hackney's HL7 V3 File with the engine's rules and prints the acknowledgement, numbers masked")
+  void hl7Upload() {
+    assertThat(step(9))
+        .contains("Registered Hackney (ODS 704): office hours 020 7946 0300, emergency duty 020 7946 0399")
+        .contains("sends hackney-2026-02-28.xml, an HL7 V3 File (REPC_MT000002GB01): 3 records holding 4 plans")
+        .contains("file outcome PARTIAL: 3 accepted, 0 unchanged, 1 rejected")
+        .contains("line 4 (HK-0303/CPPI) rejected R03: the NHS number is not valid")
+        .contains("<code code=\"CPF03\" displayName=\"Partial File Upload\"/>")
+        .contains("<location>/File/record[3]/CP-ISRecord/pertinentInformation[1]</location>")
+        .contains("extension=\"*** *** 4116\"")
+        .containsPattern("<successfulReturnedCP-ISRecords>\\s+<value value=\"2\"/>");
+  }
+
   private static int pendingCount(String text, String prefix) {
     String rest = from(text, prefix).substring(prefix.length());
     return Integer.parseInt(rest.substring(0, rest.indexOf(' ')));

@@ -2,11 +2,13 @@ package org.cpis.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.cpis.UploadCsv;
+import org.cpis.hl7v3.Hl7FileReader;
 import org.cpis.rules.UploadRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,12 @@ class MaskedNhsNumbersTest {
             .filter(n -> !n.isBlank())
             .forEach(numbers::add);
       }
+    }
+    try (InputStream file = Demo.class.getResourceAsStream("/uploads/" + Demo.HACKNEY_FILE)) {
+      Hl7FileReader.create().read(file).uploadRecords().stream()
+          .map(UploadRecord::nhsNumber)
+          .flatMap(Optional::stream)
+          .forEach(numbers::add);
     }
     numbers.add(Demo.BABY_NHS_NUMBER);
     return numbers;
