@@ -48,6 +48,7 @@ public enum RecordResponseCode {
       case UNKNOWN_ACTION:
       case DUPLICATE_IN_FILE:
       case MALFORMED_LINE:
+      case INVALID_LOCAL_REFERENCE:
         return CPR07;
       default:
         throw new IllegalArgumentException("no record code for " + reason);
