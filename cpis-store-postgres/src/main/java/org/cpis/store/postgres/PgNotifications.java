@@ -1,0 +1,161 @@
+package org.cpis.store.postgres;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.cpis.model.AccessNotification;
+import org.cpis.model.DeliveryStatus;
+import org.cpis.model.NhsNumber;
+import org.cpis.model.OdsCode;
+import org.cpis.model.PlanId;
+import org.cpis.model.RecordId;
+import org.cpis.store.DuplicateRecordException;
+import org.cpis.store.NotificationStore;
+import org.cpis.store.RecordNotFoundException;
+
+/** The outbox and the local authorities' inboxes in {@code notification}. */
+final class PgNotifications implements NotificationStore {
+
+  private static final String COLUMNS =
+      "id, access_event_id, subject, plan_local_authority, plan_local_reference, plan_type, "
+          + PgAccessEvents.WHO_COLUMNS
+          + ", accessed_at, assigned_social_worker, delivery_status, failed_attempts, next_attempt_at,"
+          + " delivered_at";
+  private static final String SELECT = "SELECT " + COLUMNS + " FROM {s}.notification n WHERE ";
+  private static final String BY_ACCESS = " ORDER BY accessed_at, id";
+
+  private final Session session;
+
+  PgNotifications(Session session) {
+    this.session = session;
+  }
+
+  @Override
+  public void insert(AccessNotification n) {
+    Objects.requireNonNull(n, "notification");
+    int inserted =
+        session.update(
+            "INSERT INTO {s}.notification (" + COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            n.id(),
+            n.accessEventId(),
+            n.subject(),
+            n.planId().localAuthority(),
+            n.planId().localReference(),
+            n.planType(),
+            n.accessor().userId(),
+            n.accessor().name(),
+            n.accessor().role(),
+            n.accessor().rbacActivityCode(),
+            n.organisation().odsCode(),
+            n.organisation().name(),
+            n.setting(),
+            n.accessedAt(),
+            n.assignedSocialWorker(),
+            n.deliveryStatus(),
+            n.failedAttempts(),
+            n.nextAttemptAt(),
+            n.deliveredAt());
+    if (inserted == 0) {
+      throw new DuplicateRecordException("notification " + n.id() + " already exists");
+    }
+  }
+
+  @Override
+  public void update(AccessNotification n) {
+    Objects.requireNonNull(n, "notification");
+    int updated =
+        session.update(
+            "UPDATE {s}.notification SET access_event_id = ?, subject = ?, plan_local_authority = ?,"
+                + " plan_local_reference = ?, plan_type = ?, accessor_user_id = ?, accessor_name = ?,"
+                + " accessor_role = ?, accessor_rbac_activity_code = ?, organisation_ods_code = ?,"
+                + " organisation_name = ?, setting = ?, accessed_at = ?, assigned_social_worker = ?,"
+                + " delivery_status = ?, failed_attempts = ?, next_attempt_at = ?, delivered_at = ?"
+                + " WHERE id = ?",
+            n.accessEventId(),
+            n.subject(),
+            n.planId().localAuthority(),
+            n.planId().localReference(),
+            n.planType(),
+            n.accessor().userId(),
+            n.accessor().name(),
+            n.accessor().role(),
+            n.accessor().rbacActivityCode(),
+            n.organisation().odsCode(),
+            n.organisation().name(),
+            n.setting(),
+            n.accessedAt(),
+            n.assignedSocialWorker(),
+            n.deliveryStatus(),
+            n.failedAttempts(),
+            n.nextAttemptAt(),
+            n.deliveredAt(),
+            n.id());
+    if (updated == 0) {
+      throw new RecordNotFoundException("notification " + n.id() + " does not exist");
+    }
+  }
+
+  @Override
+  public Optional<AccessNotification> find(RecordId id) {
+    Objects.requireNonNull(id, "id");
+    return session.queryOne(SELECT + "id = ?", PgNotifications::read, id);
+  }
+
+  @Override
+  public List<AccessNotification> findPendingDue(Instant time, int limit) {
+    Objects.requireNonNull(time, "time");
+    PgAccessEvents.requireLimit(limit);
+    return session.query(
+        SELECT + "delivery_status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+        PgNotifications::read,
+        time,
+        limit);
+  }
+
+  @Override
+  public List<AccessNotification> findUnreviewed(OdsCode localAuthority) {
+    Objects.requireNonNull(localAuthority, "localAuthority");
+    return session.query(
+        SELECT + "plan_local_authority = ?"
+            + " AND NOT EXISTS (SELECT 1 FROM {s}.review r WHERE r.notification_id = n.id)"
+            + BY_ACCESS,
+        PgNotifications::read,
+        localAuthority);
+  }
+
+  @Override
+  public List<AccessNotification> findBySubject(NhsNumber subject) {
+    Objects.requireNonNull(subject, "subject");
+    return session.query(SELECT + "subject = ?" + BY_ACCESS, PgNotifications::read, subject);
+  }
+
+  /** Their reviews go with them ({@code ON DELETE CASCADE}). */
+  @Override
+  public int deleteBySubject(NhsNumber subject) {
+    Objects.requireNonNull(subject, "subject");
+    return session.update("DELETE FROM {s}.notification WHERE subject = ?", subject);
+  }
+
+  private static AccessNotification read(ResultSet rs) throws SQLException {
+    return AccessNotification.builder()
+        .id(Session.recordId(rs, "id"))
+        .accessEventId(Session.recordId(rs, "access_event_id"))
+        .subject(Session.nhsNumber(rs, "subject"))
+        .planId(PlanId.of(Session.odsCode(rs, "plan_local_authority"), rs.getString("plan_local_reference")))
+        .planType(Session.planType(rs, "plan_type"))
+        .organisation(PgAccessEvents.organisation(rs))
+        .setting(PgAccessEvents.setting(rs))
+        .accessor(PgAccessEvents.accessor(rs))
+        .accessedAt(Session.instant(rs, "accessed_at"))
+        .assignedSocialWorker(Session.optionalText(rs, "assigned_social_worker"))
+        .deliveryStatus(Session.enumOf(DeliveryStatus.class, rs, "delivery_status"))
+        .failedAttempts(rs.getInt("failed_attempts"))
+        .nextAttemptAt(Session.instant(rs, "next_attempt_at"))
+        .deliveredAt(Session.optionalInstant(rs, "delivered_at"))
+        .build();
+  }
+}
