@@ -25,4 +25,12 @@ public abstract class AccessEvent {
   public static ImmutableAccessEvent.Builder builder() {
     return ImmutableAccessEvent.builder();
   }
+
+  /** Instants are kept to the microsecond, as every store keeps them. */
+  @Value.Check
+  protected AccessEvent normalize() {
+    return Records.isMicros(accessedAt())
+        ? this
+        : ImmutableAccessEvent.copyOf(this).withAccessedAt(Records.micros(accessedAt()));
+  }
 }

@@ -66,11 +66,21 @@ public abstract class AccessNotification {
     return ImmutableAccessNotification.builder();
   }
 
+  /** Checks the delivery state; instants are kept to the microsecond, as every store keeps them. */
   @Value.Check
-  protected void check() {
+  protected AccessNotification normalize() {
     Records.require(failedAttempts() >= 0, "failed attempts cannot be negative");
     Records.require(
         (deliveryStatus() == DeliveryStatus.DELIVERED) == deliveredAt().isPresent(),
         "a notification has a delivery time exactly when it is delivered");
+    if (Records.isMicros(accessedAt())
+        && Records.isMicros(nextAttemptAt())
+        && deliveredAt().map(Records::isMicros).orElse(true)) {
+      return this;
+    }
+    return ImmutableAccessNotification.copyOf(this)
+        .withAccessedAt(Records.micros(accessedAt()))
+        .withNextAttemptAt(Records.micros(nextAttemptAt()))
+        .withDeliveredAt(deliveredAt().map(Records::micros));
   }
 }

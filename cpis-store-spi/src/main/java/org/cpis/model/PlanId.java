@@ -5,7 +5,9 @@ import org.immutables.value.Value;
 /**
  * The stable id of a protection plan: the owning local authority's ODS code and the local
  * authority's own reference for the plan ({@code 714/CP-2024-0031}). Uploading the same record
- * again addresses the same plan.
+ * again addresses the same plan. The local reference is 1 to 64 printable ASCII characters
+ * (U+0021 to U+007E), else {@link InvalidIdentifierException}. Ordered by local authority, then
+ * reference: the order of {@link #value()}.
  */
 @Value.Immutable(builder = false, copy = false)
 public abstract class PlanId implements Comparable<PlanId> {
@@ -22,7 +24,7 @@ public abstract class PlanId implements Comparable<PlanId> {
 
   @Value.Check
   protected void check() {
-    Records.requireText(localReference(), "a plan's local reference");
+    Records.requireIdentifier(localReference(), "a plan's local reference");
   }
 
   /** {@code ODS/reference}, e.g. {@code 714/CP-2024-0031}. */
@@ -32,7 +34,10 @@ public abstract class PlanId implements Comparable<PlanId> {
 
   @Override
   public int compareTo(PlanId other) {
-    return value().compareTo(other.value());
+    // The order of value(), without building two strings: an ODS code is letters and digits,
+    // all after '/', so comparing the codes first orders as the joined text does.
+    int byAuthority = localAuthority().compareTo(other.localAuthority());
+    return byAuthority != 0 ? byAuthority : localReference().compareTo(other.localReference());
   }
 
   @Override

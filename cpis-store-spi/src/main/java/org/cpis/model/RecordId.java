@@ -4,7 +4,8 @@ import org.immutables.value.Value;
 
 /**
  * The stable id of an access event or a notification, chosen by the engine so that a retried
- * write is idempotent and a receiver can deduplicate deliveries.
+ * write is idempotent and a receiver can deduplicate deliveries. 1 to 64 printable ASCII
+ * characters (U+0021 to U+007E), else {@link InvalidIdentifierException}.
  */
 @Value.Immutable(builder = false, copy = false)
 public abstract class RecordId implements Comparable<RecordId> {
@@ -18,7 +19,7 @@ public abstract class RecordId implements Comparable<RecordId> {
 
   @Value.Check
   protected void check() {
-    Records.requireText(value(), "a record id");
+    Records.requireIdentifier(value(), "a record id");
   }
 
   @Override

@@ -26,8 +26,12 @@ public abstract class Review {
     return ImmutableReview.builder();
   }
 
+  /** Checks the reviewer; instants are kept to the microsecond, as every store keeps them. */
   @Value.Check
-  protected void check() {
+  protected Review normalize() {
     Records.requireText(reviewer(), "a reviewer");
+    return Records.isMicros(reviewedAt())
+        ? this
+        : ImmutableReview.copyOf(this).withReviewedAt(Records.micros(reviewedAt()));
   }
 }

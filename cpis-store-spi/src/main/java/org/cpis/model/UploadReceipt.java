@@ -26,11 +26,15 @@ public abstract class UploadReceipt {
     return ImmutableUploadReceipt.builder();
   }
 
+  /** Checks the counts; instants are kept to the microsecond, as every store keeps them. */
   @Value.Check
-  protected void check() {
+  protected UploadReceipt normalize() {
     Records.require(
         accepted() >= 0 && unchanged() >= 0 && rejected() >= 0 && withoutNhsNumber() >= 0,
         "upload counts cannot be negative");
     Records.require(withoutNhsNumber() <= rejected(), "a record without an NHS number is rejected");
+    return Records.isMicros(receivedAt())
+        ? this
+        : ImmutableUploadReceipt.copyOf(this).withReceivedAt(Records.micros(receivedAt()));
   }
 }

@@ -16,4 +16,6 @@ public interface StoreTransaction {
   AuditLog audit();
 
   UploadReceiptStore uploads();
+
+  LeaseStore leases();
 }
