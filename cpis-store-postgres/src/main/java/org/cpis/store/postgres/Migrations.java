@@ -92,7 +92,10 @@ final class Migrations {
                       + " failed_attempts integer NOT NULL CHECK (failed_attempts >= 0),"
                       + " next_attempt_at timestamptz NOT NULL,"
                       + " delivered_at timestamptz,"
-                      + " CHECK ((delivery_status = 'DELIVERED') = (delivered_at IS NOT NULL)))",
+                      + " claimant text,"
+                      + " claimed_until timestamptz,"
+                      + " CHECK ((delivery_status = 'DELIVERED') = (delivered_at IS NOT NULL)),"
+                      + " CHECK ((claimant IS NULL) = (claimed_until IS NULL)))",
                   "CREATE INDEX notification_pending_due ON {s}.notification (next_attempt_at, id)"
                       + " WHERE delivery_status = 'PENDING'",
                   "CREATE INDEX notification_by_subject ON {s}.notification (subject, accessed_at, id)",
@@ -107,8 +110,8 @@ final class Migrations {
                       + " recorded_on_case_record boolean NOT NULL,"
                       + " reviewed_at timestamptz NOT NULL)",
                   "CREATE INDEX review_by_local_authority ON {s}.review (local_authority, reviewed_at, notification_id)",
-                  "CREATE TABLE {s}.audit_entry ("
-                      + " sequence bigint PRIMARY KEY CHECK (sequence >= 1),"
+                  "CREATE TABLE {s}.audit_record ("
+                      + " id text COLLATE \"C\" PRIMARY KEY,"
                       + " at timestamptz NOT NULL,"
                       + " action text NOT NULL,"
                       + " actor text NOT NULL,"
@@ -116,8 +119,15 @@ final class Migrations {
                       + " setting text,"
                       + " subject char(10) CHECK (subject ~ '^[0-9]{10}$'),"
                       + " detail text NOT NULL,"
-                      + " previous_hash text NOT NULL,"
-                      + " hash text NOT NULL)",
+                      + " sequence bigint UNIQUE CHECK (sequence >= 1),"
+                      + " previous_hash text,"
+                      + " hash text,"
+                      + " CHECK ((sequence IS NULL) = (hash IS NULL) AND (sequence IS NULL) = (previous_hash IS NULL)))",
+                  "CREATE INDEX audit_record_unsealed ON {s}.audit_record (at, id) WHERE sequence IS NULL",
+                  "CREATE TABLE {s}.lease ("
+                      + " name text COLLATE \"C\" PRIMARY KEY,"
+                      + " holder text NOT NULL,"
+                      + " expires_at timestamptz NOT NULL)",
                   "CREATE TABLE {s}.upload_receipt ("
                       + " id text COLLATE \"C\" PRIMARY KEY,"
                       + " local_authority text COLLATE \"C\" NOT NULL,"
@@ -136,7 +146,8 @@ final class Migrations {
           "access_event",
           "plan",
           "local_authority",
-          "audit_entry",
+          "audit_record",
+          "lease",
           "upload_receipt");
 
   private Migrations() {}

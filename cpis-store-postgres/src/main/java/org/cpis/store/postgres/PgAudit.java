@@ -7,15 +7,24 @@ import java.util.Objects;
 import java.util.Optional;
 import org.cpis.model.AuditAction;
 import org.cpis.model.AuditEntry;
+import org.cpis.model.AuditRecord;
 import org.cpis.model.CareSetting;
+import org.cpis.model.NhsNumber;
+import org.cpis.model.OdsCode;
 import org.cpis.store.AuditLog;
 import org.cpis.store.DuplicateRecordException;
+import org.cpis.store.RecordNotFoundException;
 
-/** The append-only audit log in {@code audit_entry}: the store has no update and no delete for it. */
+/**
+ * The append-only audit log in {@code audit_record}: a unit of work inserts a row without a
+ * sequence (it reads nothing of the log, so appenders never conflict); the sealer later sets its
+ * sequence and hashes, once. The store has no other update and no delete.
+ */
 final class PgAudit implements AuditLog {
 
-  private static final String COLUMNS =
-      "sequence, at, action, actor, organisation, setting, subject, detail, previous_hash, hash";
+  private static final String RECORD_COLUMNS =
+      "id, at, action, actor, organisation, setting, subject, detail";
+  private static final String ENTRY_COLUMNS = RECORD_COLUMNS + ", sequence, previous_hash, hash";
 
   private final Session session;
 
@@ -23,62 +32,97 @@ final class PgAudit implements AuditLog {
     this.session = session;
   }
 
-  /** Inserts only when the sequence is one more than the last, in one statement. */
   @Override
-  public void append(AuditEntry e) {
-    Objects.requireNonNull(e, "audit entry");
+  public void append(AuditRecord r) {
+    Objects.requireNonNull(r, "audit record");
     int inserted =
         session.update(
-            "INSERT INTO {s}.audit_entry (" + COLUMNS + ")"
-                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-                + " WHERE ? = (SELECT coalesce(max(sequence), 0) + 1 FROM {s}.audit_entry)"
+            "INSERT INTO {s}.audit_record (" + RECORD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT DO NOTHING",
+            r.id(),
+            r.at(),
+            r.action(),
+            r.actor(),
+            r.organisation(),
+            r.setting(),
+            r.subject(),
+            r.detail());
+    if (inserted == 0) {
+      throw new DuplicateRecordException("audit record " + r.id() + " already exists");
+    }
+  }
+
+  @Override
+  public List<AuditRecord> findUnsealed(int limit) {
+    PgAccessEvents.requireLimit(limit);
+    return session.query(
+        "SELECT " + RECORD_COLUMNS + " FROM {s}.audit_record WHERE sequence IS NULL"
+            + " ORDER BY at, id LIMIT ?",
+        PgAudit::record,
+        limit);
+  }
+
+  /**
+   * Seals in one statement that refuses a taken sequence itself, so that a refusal never becomes
+   * a unique violation that would abort the transaction; a second look says which refusal it was.
+   */
+  @Override
+  public void seal(AuditEntry e) {
+    Objects.requireNonNull(e, "audit entry");
+    int sealed =
+        session.update(
+            "UPDATE {s}.audit_record SET sequence = ?, previous_hash = ?, hash = ?"
+                + " WHERE id = ? AND sequence IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM {s}.audit_record WHERE sequence = ?)",
             e.sequence(),
-            e.at(),
-            e.action(),
-            e.actor(),
-            e.organisation(),
-            e.setting(),
-            e.subject(),
-            e.detail(),
             e.previousHash(),
             e.hash(),
+            e.id(),
             e.sequence());
-    if (inserted == 0) {
-      throw new DuplicateRecordException(
-          "audit entry " + e.sequence() + " does not follow the last entry");
+    if (sealed == 0) {
+      if (session.exists("SELECT 1 FROM {s}.audit_record WHERE sequence = ?", e.sequence())) {
+        throw new DuplicateRecordException("audit entry " + e.sequence() + " is sealed already");
+      }
+      throw new RecordNotFoundException("no unsealed audit record " + e.id());
     }
   }
 
   @Override
   public Optional<AuditEntry> last() {
     return session.queryOne(
-        "SELECT " + COLUMNS + " FROM {s}.audit_entry ORDER BY sequence DESC LIMIT 1", PgAudit::read);
+        "SELECT " + ENTRY_COLUMNS + " FROM {s}.audit_record WHERE sequence IS NOT NULL"
+            + " ORDER BY sequence DESC LIMIT 1",
+        PgAudit::entry);
   }
 
   @Override
   public List<AuditEntry> read(long fromSequence, int limit) {
     PgAccessEvents.requireLimit(limit);
     return session.query(
-        "SELECT " + COLUMNS + " FROM {s}.audit_entry WHERE sequence >= ? ORDER BY sequence LIMIT ?",
-        PgAudit::read,
+        "SELECT " + ENTRY_COLUMNS + " FROM {s}.audit_record WHERE sequence >= ?"
+            + " ORDER BY sequence LIMIT ?",
+        PgAudit::entry,
         fromSequence,
         limit);
   }
 
-  private static AuditEntry read(ResultSet rs) throws SQLException {
-    String organisation = rs.getString("organisation");
-    String setting = rs.getString("setting");
-    String subject = rs.getString("subject");
-    return AuditEntry.builder()
-        .sequence(rs.getLong("sequence"))
+  private static AuditRecord record(ResultSet rs) throws SQLException {
+    return AuditRecord.builder()
+        .id(Session.recordId(rs, "id"))
         .at(Session.instant(rs, "at"))
         .action(Session.enumOf(AuditAction.class, rs, "action"))
         .actor(rs.getString("actor"))
-        .organisation(Optional.ofNullable(organisation).map(org.cpis.model.OdsCode::of))
-        .setting(Optional.ofNullable(setting).map(CareSetting::valueOf))
-        .subject(Optional.ofNullable(subject).map(org.cpis.model.NhsNumber::parse))
+        .organisation(Session.optionalText(rs, "organisation").map(OdsCode::of))
+        .setting(Session.optionalText(rs, "setting").map(CareSetting::valueOf))
+        .subject(Session.optionalText(rs, "subject").map(NhsNumber::parse))
         .detail(rs.getString("detail"))
+        .build();
+  }
+
+  private static AuditEntry entry(ResultSet rs) throws SQLException {
+    return AuditEntry.builder()
+        .sequence(rs.getLong("sequence"))
+        .record(record(rs))
         .previousHash(rs.getString("previous_hash"))
         .hash(rs.getString("hash"))
         .build();

@@ -3,6 +3,8 @@ package org.cpis.store.postgres;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,9 +14,9 @@ import org.cpis.model.NhsNumber;
 import org.cpis.model.OdsCode;
 import org.cpis.model.PlanId;
 import org.cpis.model.RecordId;
+import org.cpis.store.Claim;
 import org.cpis.store.DuplicateRecordException;
 import org.cpis.store.NotificationStore;
-import org.cpis.store.RecordNotFoundException;
 
 /** The outbox and the local authorities' inboxes in {@code notification}. */
 final class PgNotifications implements NotificationStore {
@@ -27,6 +29,9 @@ final class PgNotifications implements NotificationStore {
   private static final String SELECT = "SELECT " + COLUMNS + " FROM {s}.notification n WHERE ";
   private static final String BY_ACCESS = " ORDER BY accessed_at, id";
 
+  private static final Comparator<AccessNotification> DUE_ORDER =
+      Comparator.comparing(AccessNotification::nextAttemptAt).thenComparing(AccessNotification::id);
+
   private final Session session;
 
   PgNotifications(Session session) {
@@ -34,12 +39,14 @@ final class PgNotifications implements NotificationStore {
   }
 
   @Override
-  public void insert(AccessNotification n) {
+  public void insert(AccessNotification n, Optional<Claim> claim) {
     Objects.requireNonNull(n, "notification");
+    Objects.requireNonNull(claim, "claim");
     int inserted =
         session.update(
-            "INSERT INTO {s}.notification (" + COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            "INSERT INTO {s}.notification (" + COLUMNS + ", claimant, claimed_until)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING",
             n.id(),
             n.accessEventId(),
             n.subject(),
@@ -58,23 +65,60 @@ final class PgNotifications implements NotificationStore {
             n.deliveryStatus(),
             n.failedAttempts(),
             n.nextAttemptAt(),
-            n.deliveredAt());
+            n.deliveredAt(),
+            claim.map(Claim::claimant),
+            claim.map(Claim::until));
     if (inserted == 0) {
       throw new DuplicateRecordException("notification " + n.id() + " already exists");
     }
   }
 
   @Override
-  public void update(AccessNotification n) {
+  public Optional<AccessNotification> find(RecordId id) {
+    Objects.requireNonNull(id, "id");
+    return session.queryOne(SELECT + "id = ?", PgNotifications::read, id);
+  }
+
+  /**
+   * One statement: the due, unclaimed (or expired) pending notifications are locked in order,
+   * skipping any that a concurrent claimer has locked, and claimed. {@code RETURNING} gives no
+   * order, so the rows are sorted here as the subquery chose them.
+   */
+  @Override
+  public List<AccessNotification> claimDue(Instant now, Claim claim, int limit) {
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(claim, "claim");
+    PgAccessEvents.requireLimit(limit);
+    List<AccessNotification> claimed =
+        session.query(
+            "UPDATE {s}.notification SET claimant = ?, claimed_until = ? WHERE id IN ("
+                + "SELECT id FROM {s}.notification WHERE delivery_status = 'PENDING'"
+                + " AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)"
+                + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                + " RETURNING " + COLUMNS,
+            PgNotifications::read,
+            claim.claimant(),
+            claim.until(),
+            now,
+            now,
+            limit);
+    List<AccessNotification> ordered = new ArrayList<>(claimed);
+    ordered.sort(DUE_ORDER);
+    return ordered;
+  }
+
+  @Override
+  public boolean release(AccessNotification n, String claimant) {
     Objects.requireNonNull(n, "notification");
-    int updated =
-        session.update(
+    Objects.requireNonNull(claimant, "claimant");
+    return session.update(
             "UPDATE {s}.notification SET access_event_id = ?, subject = ?, plan_local_authority = ?,"
                 + " plan_local_reference = ?, plan_type = ?, accessor_user_id = ?, accessor_name = ?,"
                 + " accessor_role = ?, accessor_rbac_activity_code = ?, organisation_ods_code = ?,"
                 + " organisation_name = ?, setting = ?, accessed_at = ?, assigned_social_worker = ?,"
-                + " delivery_status = ?, failed_attempts = ?, next_attempt_at = ?, delivered_at = ?"
-                + " WHERE id = ?",
+                + " delivery_status = ?, failed_attempts = ?, next_attempt_at = ?, delivered_at = ?,"
+                + " claimant = NULL, claimed_until = NULL"
+                + " WHERE id = ? AND claimant = ?",
             n.accessEventId(),
             n.subject(),
             n.planId().localAuthority(),
@@ -93,27 +137,9 @@ final class PgNotifications implements NotificationStore {
             n.failedAttempts(),
             n.nextAttemptAt(),
             n.deliveredAt(),
-            n.id());
-    if (updated == 0) {
-      throw new RecordNotFoundException("notification " + n.id() + " does not exist");
-    }
-  }
-
-  @Override
-  public Optional<AccessNotification> find(RecordId id) {
-    Objects.requireNonNull(id, "id");
-    return session.queryOne(SELECT + "id = ?", PgNotifications::read, id);
-  }
-
-  @Override
-  public List<AccessNotification> findPendingDue(Instant time, int limit) {
-    Objects.requireNonNull(time, "time");
-    PgAccessEvents.requireLimit(limit);
-    return session.query(
-        SELECT + "delivery_status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
-        PgNotifications::read,
-        time,
-        limit);
+            n.id(),
+            claimant)
+        > 0;
   }
 
   @Override

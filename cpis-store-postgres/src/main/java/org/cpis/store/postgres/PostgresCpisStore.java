@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.cpis.store.AccessEventStore;
 import org.cpis.store.AuditLog;
 import org.cpis.store.CpisStore;
+import org.cpis.store.LeaseStore;
 import org.cpis.store.LocalAuthorityStore;
 import org.cpis.store.NotificationStore;
 import org.cpis.store.PlanStore;
@@ -141,6 +142,7 @@ public final class PostgresCpisStore implements CpisStore {
   }
 
   /** Ends this store's use; the host's {@link DataSource} stays open. */
+  @Override
   public void close() {
     closed = true;
   }
@@ -161,6 +163,7 @@ public final class PostgresCpisStore implements CpisStore {
     private final ReviewStore reviews;
     private final AuditLog audit;
     private final UploadReceiptStore uploads;
+    private final LeaseStore leases;
 
     Transaction(Session session) {
       this.session = session;
@@ -171,6 +174,7 @@ public final class PostgresCpisStore implements CpisStore {
       this.reviews = new PgReviews(session);
       this.audit = new PgAudit(session);
       this.uploads = new PgUploads(session);
+      this.leases = new PgLeases(session);
     }
 
     @Override
@@ -213,6 +217,12 @@ public final class PostgresCpisStore implements CpisStore {
     public UploadReceiptStore uploads() {
       session.checkOpen();
       return uploads;
+    }
+
+    @Override
+    public LeaseStore leases() {
+      session.checkOpen();
+      return leases;
     }
   }
 }
