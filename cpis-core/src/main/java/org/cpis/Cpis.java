@@ -71,11 +71,13 @@ public final class Cpis {
 
   private final Engine engine;
   private final Dispatcher dispatcher;
+  private final AuditSealer sealer;
   private final HealthService health;
 
   private Cpis(Builder builder) {
     this.engine = new Engine(builder);
     this.dispatcher = new Dispatcher(engine);
+    this.sealer = new AuditSealer(engine);
     this.health = new HealthService(engine, dispatcher);
   }
 
@@ -212,16 +214,43 @@ public final class Cpis {
    * logged and the next one runs as planned.
    */
   public ScheduledFuture<?> startDispatcher(ScheduledExecutorService executor, Duration interval) {
+    return every(executor, interval, "outbox", dispatcher::dispatchDue);
+  }
+
+  /**
+   * Seals the audit log (design rule 9): gives every audit record written since the last pass its
+   * place in the hash chain, if no other node is sealing. Checks and uploads only append records;
+   * sealing is done after their commit, by one node at a time, so that no writer waits for
+   * another. {@link #auditLog()} and {@link #verifyAuditLog()} seal first.
+   *
+   * @return how many records were sealed; empty if another node holds the sealer's lease
+   */
+  public Optional<Integer> sealAuditLog() {
+    return sealer.sealPending();
+  }
+
+  /**
+   * Runs {@link #sealAuditLog()} on {@code executor} every {@code interval}, starting now, until
+   * the returned future is cancelled (or the executor shut down). A failing pass is logged and the
+   * next one runs as planned.
+   */
+  public ScheduledFuture<?> startSealer(ScheduledExecutorService executor, Duration interval) {
+    return every(executor, interval, "audit sealing", sealer::sealPending);
+  }
+
+  private static ScheduledFuture<?> every(
+      ScheduledExecutorService executor, Duration interval, String what, Runnable pass) {
     Objects.requireNonNull(executor, "executor");
+    Objects.requireNonNull(interval, "interval");
     if (interval.isNegative() || interval.isZero()) {
-      throw new IllegalArgumentException("the dispatch interval must be positive");
+      throw new IllegalArgumentException("the " + what + " interval must be positive");
     }
     return executor.scheduleWithFixedDelay(
         () -> {
           try {
-            dispatcher.dispatchDue();
+            pass.run();
           } catch (RuntimeException e) {
-            LOG.warn("An outbox pass failed ({}); the next pass will retry", e.getClass().getName());
+            LOG.warn("An {} pass failed ({}); the next pass will retry", what, e.getClass().getName());
           }
         },
         0,
@@ -311,8 +340,12 @@ public final class Cpis {
         .collect(Collectors.toList());
   }
 
-  /** The whole audit log, in sequence order. */
+  /**
+   * The whole sealed audit log, in sequence order, after a {@link #sealAuditLog()} pass (records
+   * that another node is sealing at this moment appear once it has sealed them).
+   */
   public List<AuditEntry> auditLog() {
+    sealer.sealPending();
     return engine.inTransaction(
         tx -> {
           List<AuditEntry> all = new ArrayList<>();
@@ -325,7 +358,10 @@ public final class Cpis {
         });
   }
 
-  /** Checks the audit log's hash chain with {@link AuditChain#firstBroken} (design rule 9). */
+  /**
+   * Seals what is pending, then checks the whole audit log's hash chain with {@link
+   * AuditChain#firstBroken} (design rule 9).
+   */
   public AuditVerification verifyAuditLog() {
     List<AuditEntry> log = auditLog();
     AuditVerification v =
@@ -361,6 +397,10 @@ public final class Cpis {
     Supplier<String> idSupplier = () -> UUID.randomUUID().toString();
     int dispatchBatchSize = 100;
     boolean dispatchAfterCheck = true;
+    TransactionRetryPolicy transactionRetryPolicy = TransactionRetryPolicy.defaults();
+    String nodeId = "cpis-" + UUID.randomUUID();
+    Duration leaseDuration = Duration.ofMinutes(1);
+    int sealBatchSize = 500;
 
     private Builder() {}
 
@@ -442,6 +482,49 @@ public final class Cpis {
      */
     public Builder dispatchAfterCheck(boolean dispatchAfterCheck) {
       this.dispatchAfterCheck = dispatchAfterCheck;
+      return this;
+    }
+
+    /**
+     * How a unit of work is run again after a transient store failure; default {@link
+     * TransactionRetryPolicy#defaults()}.
+     */
+    public Builder transactionRetryPolicy(TransactionRetryPolicy transactionRetryPolicy) {
+      this.transactionRetryPolicy = Objects.requireNonNull(transactionRetryPolicy, "transactionRetryPolicy");
+      return this;
+    }
+
+    /**
+     * This engine's name among the nodes that share the store, under which it holds the audit
+     * sealer's lease and its claims on notifications; default {@code cpis-} and a random UUID, new
+     * for every engine. Give each node its own: two engines with one node id share their claims.
+     *
+     * @throws org.cpis.model.InvalidIdentifierException unless 1 to 64 printable ASCII characters
+     */
+    public Builder nodeId(String nodeId) {
+      this.nodeId = org.cpis.model.RecordId.of(Objects.requireNonNull(nodeId, "nodeId")).value();
+      return this;
+    }
+
+    /**
+     * How long a lease (the audit sealer's) and a claim on a notification last before another
+     * node may take them over; default 1 minute. It must outlast one delivery to the notifier.
+     */
+    public Builder leaseDuration(Duration leaseDuration) {
+      Objects.requireNonNull(leaseDuration, "leaseDuration");
+      if (leaseDuration.isNegative() || leaseDuration.isZero()) {
+        throw new IllegalArgumentException("the lease duration must be positive");
+      }
+      this.leaseDuration = leaseDuration;
+      return this;
+    }
+
+    /** How many audit records one sealing transaction seals; default 500. */
+    public Builder sealBatchSize(int sealBatchSize) {
+      if (sealBatchSize < 1) {
+        throw new IllegalArgumentException("the seal batch size must be at least 1");
+      }
+      this.sealBatchSize = sealBatchSize;
       return this;
     }
 

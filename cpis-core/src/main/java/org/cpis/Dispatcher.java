@@ -1,128 +1,94 @@
 package org.cpis;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.DeliveryStatus;
-import org.cpis.model.RecordId;
-import org.cpis.store.StoreTransaction;
+import org.cpis.store.Claim;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outbox dispatcher (design rule 7): hands pending notifications to the {@link Notifier}
- * outside any store transaction, and only after it returns marks them delivered; when it throws,
- * counts the failure and sets the next attempt after the {@link RetryPolicy}'s back-off. A
- * notification is never lost: until it is marked delivered it stays pending. Delivery is at least
- * once (the process may stop between the notifier's return and the mark); within one engine, a
- * notification being delivered is not handed to the notifier again at the same time.
+ * The outbox dispatcher (design rule 7), safe for several nodes sharing one store. A pass
+ * {@link org.cpis.store.NotificationStore#claimDue claims} due notifications for this engine's
+ * node for the lease duration, hands each to the {@link Notifier} outside any store
+ * transaction, and only after it returns {@link org.cpis.store.NotificationStore#release
+ * releases} it as delivered; when the notifier throws, it releases it with the failure counted
+ * and the next attempt after the {@link RetryPolicy}'s back-off. A notification is never lost:
+ * until it is marked delivered it stays pending, and a claim whose node stopped expires. Delivery
+ * is at least once (the process may stop between the notifier's return and the mark); while the
+ * nodes are healthy, no notification is handed to the notifier twice, because a claimed one is
+ * given to nobody else. A mark that fails is logged and leaves the claim to expire: it never
+ * aborts the pass.
  */
 final class Dispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
   private final Engine engine;
-  private final Set<RecordId> inFlight = ConcurrentHashMap.newKeySet();
 
   Dispatcher(Engine engine) {
     this.engine = engine;
   }
 
-  /** One pass: every notification pending and due now, in batches. */
+  /** The claim a delivery starting at {@code now} takes. */
+  Claim claimFrom(Instant now) {
+    return new Claim(engine.nodeId, now.plus(engine.leaseDuration));
+  }
+
+  /** One pass: every notification pending and due now, claimed in batches. */
   DispatchReport dispatchDue() {
     Instant at = engine.now();
-    Set<RecordId> seen = new HashSet<>();
+    Claim claim = claimFrom(at);
     int delivered = 0;
     int failed = 0;
-    while (true) {
-      List<AccessNotification> due =
-          engine.inTransaction(tx -> tx.notifications().findPendingDue(at, engine.dispatchBatchSize));
-      boolean progress = false;
-      for (AccessNotification n : due) {
-        if (!seen.add(n.id())) {
-          continue;
-        }
-        progress = true;
-        Optional<Boolean> outcome = attempt(n);
-        if (outcome.isPresent()) {
-          if (outcome.get()) {
-            delivered++;
-          } else {
-            failed++;
-          }
+    List<AccessNotification> claimed;
+    do {
+      claimed =
+          engine.inTransaction(tx -> tx.notifications().claimDue(at, claim, engine.dispatchBatchSize));
+      for (AccessNotification n : claimed) {
+        if (attempt(n)) {
+          delivered++;
+        } else {
+          failed++;
         }
       }
-      if (!progress || due.size() < engine.dispatchBatchSize) {
-        break;
-      }
-    }
+    } while (claimed.size() == engine.dispatchBatchSize);
     if (delivered + failed > 0) {
       LOG.debug("Outbox pass: {} notifications delivered, {} failed", delivered, failed);
     }
     return DispatchReport.builder().at(at).delivered(delivered).failed(failed).build();
   }
 
-  /** Best effort, right after the check that created them: never throws. */
+  /**
+   * Delivers notifications that the check which created them inserted already claimed by this
+   * node, right after it committed. Best effort: never throws.
+   */
   void deliverNow(List<AccessNotification> created) {
-    for (AccessNotification n : created) {
-      try {
-        attempt(n);
-      } catch (RuntimeException e) {
-        LOG.warn(
-            "Immediate delivery of notification {} could not be completed ({}); the outbox will retry",
-            n.id(),
-            e.getClass().getName());
-      }
-    }
+    created.forEach(this::attempt);
   }
 
   /**
-   * Tries to deliver one notification: empty if another delivery of it is under way in this
-   * engine or it is no longer pending, else whether the notifier accepted it.
+   * Delivers one notification this node has claimed, and releases it with the outcome.
+   *
+   * @return whether the notifier accepted it
    */
-  private Optional<Boolean> attempt(AccessNotification n) {
-    if (!inFlight.add(n.id())) {
-      return Optional.empty();
-    }
+  private boolean attempt(AccessNotification n) {
     try {
-      Optional<AccessNotification> pending =
-          engine.inTransaction(tx -> findPending(tx, n.id()));
-      if (pending.isEmpty()) {
-        return Optional.empty();
-      }
-      try {
-        engine.notifier.deliver(pending.get());
-      } catch (Exception e) {
-        recordFailure(n, e);
-        return Optional.of(false);
-      }
-      markDelivered(n.id());
-      return Optional.of(true);
-    } finally {
-      inFlight.remove(n.id());
+      engine.notifier.deliver(n);
+    } catch (Exception e) {
+      recordFailure(n, e);
+      return false;
     }
-  }
-
-  private void markDelivered(RecordId id) {
-    Instant now = engine.now();
-    engine.run(
-        tx -> {
-          findPending(tx, id)
-              .ifPresent(
-                  current ->
-                      tx.notifications()
-                          .update(
-                              AccessNotification.builder()
-                                  .from(current)
-                                  .deliveryStatus(DeliveryStatus.DELIVERED)
-                                  .deliveredAt(now)
-                                  .build()));
-        });
-    LOG.debug("Notification {} delivered", id);
+    release(
+        AccessNotification.builder()
+            .from(n)
+            .deliveryStatus(DeliveryStatus.DELIVERED)
+            .deliveredAt(engine.now())
+            .build(),
+        "delivered");
+    return true;
   }
 
   /**
@@ -130,36 +96,45 @@ final class Dispatcher {
    * type, because a notifier's exception may quote the notification, NHS number and all.
    */
   private void recordFailure(AccessNotification n, Exception e) {
-    Instant now = engine.now();
-    Optional<AccessNotification> updated =
-        engine.inTransaction(
-            tx ->
-                findPending(tx, n.id())
-                    .map(
-                        current -> {
-                          int failures = current.failedAttempts() + 1;
-                          AccessNotification next =
-                              AccessNotification.builder()
-                                  .from(current)
-                                  .failedAttempts(failures)
-                                  .nextAttemptAt(now.plus(engine.retry.backoffAfter(failures)))
-                                  .build();
-                          tx.notifications().update(next);
-                          return next;
-                        }));
-    updated.ifPresent(
-        next ->
-            LOG.warn(
-                "Delivery of notification {} to local authority {} failed ({}), attempt {}; next attempt at {}",
-                next.id(),
-                next.localAuthority(),
-                e.getClass().getName(),
-                next.failedAttempts(),
-                next.nextAttemptAt()));
+    int failures = n.failedAttempts() + 1;
+    AccessNotification next =
+        AccessNotification.builder()
+            .from(n)
+            .failedAttempts(failures)
+            .nextAttemptAt(engine.now().plus(engine.retry.backoffAfter(failures)))
+            .build();
+    LOG.warn(
+        "Delivery of notification {} to local authority {} failed ({}), attempt {}; next attempt at {}",
+        next.id(),
+        next.localAuthority(),
+        e.getClass().getName(),
+        failures,
+        next.nextAttemptAt());
+    release(next, "rescheduled");
   }
 
-  /** The notification, if it is still pending delivery. */
-  private static Optional<AccessNotification> findPending(StoreTransaction tx, RecordId id) {
-    return tx.notifications().find(id).filter(n -> n.deliveryStatus() == DeliveryStatus.PENDING);
+  /** Stores the outcome and gives the claim up; a failure here is logged, never thrown. */
+  private void release(AccessNotification outcome, String what) {
+    Optional<Boolean> released;
+    try {
+      released =
+          Optional.of(engine.inTransaction(tx -> tx.notifications().release(outcome, engine.nodeId)));
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Notification {} could not be marked {} ({}); its claim will expire and it will be retried",
+          outcome.id(),
+          what,
+          e.getClass().getName());
+      return;
+    }
+    if (released.get()) {
+      LOG.debug("Notification {} {}", outcome.id(), what);
+    } else {
+      LOG.warn(
+          "Notification {} was not marked {}: this node no longer held its claim (expired, or the"
+              + " notification was purged)",
+          outcome.id(),
+          what);
+    }
   }
 }

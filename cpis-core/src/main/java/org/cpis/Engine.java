@@ -1,28 +1,37 @@
 package org.cpis;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cpis.model.AuditAction;
-import org.cpis.model.AuditEntry;
+import org.cpis.model.AuditRecord;
 import org.cpis.model.CareSetting;
 import org.cpis.model.LocalAuthority;
 import org.cpis.model.NhsNumber;
 import org.cpis.model.OdsCode;
 import org.cpis.model.RecordId;
-import org.cpis.rules.AuditChain;
 import org.cpis.rules.RetentionPolicy;
 import org.cpis.rules.ServiceLevels;
 import org.cpis.store.CpisStore;
+import org.cpis.store.StoreException;
 import org.cpis.store.StoreTransaction;
+import org.cpis.store.TransientStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The engine's configuration and the steps every face shares: time, ids, transactions, audit. */
 final class Engine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
   final CpisStore store;
   final Notifier notifier;
@@ -35,6 +44,11 @@ final class Engine {
   private final Supplier<String> ids;
   final int dispatchBatchSize;
   final boolean dispatchAfterCheck;
+  final TransactionRetryPolicy transactionRetry;
+  /** This engine's name among the nodes sharing the store: it holds leases and claims. */
+  final String nodeId;
+  final Duration leaseDuration;
+  final int sealBatchSize;
 
   Engine(Cpis.Builder b) {
     this.store = b.store;
@@ -48,10 +62,15 @@ final class Engine {
     this.ids = b.idSupplier;
     this.dispatchBatchSize = b.dispatchBatchSize;
     this.dispatchAfterCheck = b.dispatchAfterCheck;
+    this.transactionRetry = b.transactionRetryPolicy;
+    this.nodeId = b.nodeId;
+    this.leaseDuration = b.leaseDuration;
+    this.sealBatchSize = b.sealBatchSize;
   }
 
+  /** The clock's instant to the microsecond: the one precision of every instant the engine writes. */
   Instant now() {
-    return clock.instant();
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   /** The calendar day of {@code instant} in the engine's zone: the day every date rule uses. */
@@ -63,13 +82,46 @@ final class Engine {
     return RecordId.of(ids.get());
   }
 
+  /**
+   * Runs {@code work} in one store transaction, and again after a {@link TransientStoreException}
+   * as the {@link TransactionRetryPolicy} allows. {@code work} may therefore run more than once:
+   * it must have no effect outside the store, and take its time and ids inside itself so that a
+   * new run starts afresh.
+   *
+   * @throws TransactionRetriesExhaustedException if every allowed run failed transiently
+   */
   <T> T inTransaction(Function<? super StoreTransaction, ? extends T> work) {
-    return store.inTransaction(work);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return store.inTransaction(work);
+      } catch (TransientStoreException e) {
+        if (attempt >= transactionRetry.maxAttempts()) {
+          LOG.warn("A unit of work failed transiently {} times; giving up", attempt);
+          throw new TransactionRetriesExhaustedException(attempt, e);
+        }
+        LOG.debug("A unit of work failed transiently (attempt {}); running it again", attempt);
+        pause(transactionRetry.jitteredBackoffNanos(attempt, ThreadLocalRandom.current()));
+      }
+    }
   }
 
-  /** Runs work that returns nothing in one transaction. */
+  private static void pause(long nanos) {
+    if (nanos > 0) {
+      LockSupport.parkNanos(nanos);
+    }
+    if (Thread.interrupted()) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("Interrupted while waiting to run a unit of work again; nothing was applied");
+    }
+  }
+
+  /** Runs work that returns nothing in one transaction, as {@link #inTransaction}. */
   void run(Consumer<? super StoreTransaction> work) {
-    store.runInTransaction(work);
+    inTransaction(
+        tx -> {
+          work.accept(tx);
+          return null;
+        });
   }
 
   /**
@@ -93,7 +145,10 @@ final class Engine {
         .orElseThrow(() -> new UnknownLocalAuthorityException(odsCode));
   }
 
-  /** Appends the next audit entry, chained to the last, in the caller's transaction. */
+  /**
+   * Appends an audit record in the caller's transaction. It reads nothing of the log: the record
+   * is sealed into the hash chain after commit by the {@link AuditSealer}.
+   */
   void audit(
       StoreTransaction tx,
       Instant at,
@@ -103,17 +158,17 @@ final class Engine {
       Optional<CareSetting> setting,
       Optional<NhsNumber> subject,
       String detail) {
-    AuditEntry entry =
-        AuditChain.next(
-            tx.audit().last(),
-            AuditEntry.builder()
+    tx.audit()
+        .append(
+            AuditRecord.builder()
+                .id(newId())
                 .at(at)
                 .action(action)
                 .actor(actor)
                 .organisation(organisation)
                 .setting(setting)
                 .subject(subject)
-                .detail(detail));
-    tx.audit().append(entry);
+                .detail(detail)
+                .build());
   }
 }

@@ -19,6 +19,7 @@ import org.cpis.model.RecordId;
 import org.cpis.rules.AccessKind;
 import org.cpis.rules.NotificationRouting;
 import org.cpis.rules.Visibility;
+import org.cpis.store.Claim;
 import org.cpis.store.StoreTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +109,13 @@ public final class HealthService {
               .build();
       tx.accessEvents().insert(event);
       notifications = NotificationRouting.notificationsFor(event, visible, today);
-      notifications.forEach(tx.notifications()::insert);
+      // Claimed by this node when it delivers them itself right after commit, so that no other
+      // node's dispatcher hands them to the notifier meanwhile.
+      Optional<Claim> claim =
+          engine.dispatchAfterCheck ? Optional.of(dispatcher.claimFrom(now)) : Optional.empty();
+      for (AccessNotification n : notifications) {
+        tx.notifications().insert(n, claim);
+      }
     }
     engine.audit(
         tx,

@@ -39,14 +39,7 @@ public abstract class RetryPolicy {
    * {@code initialBackoff * 2^(failedAttempts - 1)}, at most {@link #maxBackoff()}.
    */
   public Duration backoffAfter(int failedAttempts) {
-    if (failedAttempts < 1) {
-      throw new IllegalArgumentException("a back-off follows at least one failed attempt");
-    }
-    Duration wait = initialBackoff();
-    for (int i = 1; i < failedAttempts && wait.compareTo(maxBackoff()) < 0; i++) {
-      wait = wait.multipliedBy(2);
-    }
-    return wait.compareTo(maxBackoff()) > 0 ? maxBackoff() : wait;
+    return Backoff.doubling(initialBackoff(), maxBackoff(), failedAttempts);
   }
 
   @Value.Check

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.cpis.model.AuditEntry;
-import org.cpis.model.ImmutableAuditEntry;
+import org.cpis.model.AuditRecord;
 
 /**
  * Design rule 9: the audit log is append-only and tamper-evident. Each entry's hash is SHA-256
- * over its own fields and the previous entry's hash, so that changing, removing or reordering an
- * entry breaks the chain from that point on.
+ * over its own fields (its record's id and content, its sequence) and the previous entry's hash,
+ * so that changing, removing, reordering or inserting an entry breaks the chain from that point
+ * on. Records are sealed into the chain after the transaction that wrote them, by one sealer at a
+ * time; instants are hashed to the microsecond, the precision every store keeps.
  */
 public final class AuditChain {
 
@@ -22,12 +24,13 @@ public final class AuditChain {
   private AuditChain() {}
 
   /**
-   * The entry that follows {@code last}: {@code draft}'s fields with the next sequence number,
-   * the previous hash and its own hash filled in.
+   * The entry that follows {@code last}: {@code record} with the next sequence number, the
+   * previous hash and its own hash.
    */
-  public static AuditEntry next(Optional<AuditEntry> last, ImmutableAuditEntry.Builder draft) {
+  public static AuditEntry next(Optional<AuditEntry> last, AuditRecord record) {
     return seal(
-        draft
+        AuditEntry.builder()
+            .record(record)
             .sequence(last.map(e -> e.sequence() + 1).orElse(1L))
             .previousHash(last.map(AuditEntry::hash).orElse(GENESIS))
             .hash("unsealed")
@@ -43,6 +46,7 @@ public final class AuditChain {
   public static String hashOf(AuditEntry entry) {
     Hasher h = Hashing.sha256().newHasher();
     h.putLong(entry.sequence());
+    put(h, entry.id().value());
     put(h, entry.at().toString());
     put(h, entry.action().name());
     put(h, entry.actor());

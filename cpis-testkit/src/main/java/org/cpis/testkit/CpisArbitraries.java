@@ -26,7 +26,8 @@ import org.cpis.model.AuditAction;
 import org.cpis.model.AuditEntry;
 import org.cpis.model.CareSetting;
 import org.cpis.model.DeliveryStatus;
-import org.cpis.model.ImmutableAuditEntry;
+import org.cpis.model.ImmutableAuditRecord;
+import org.cpis.model.AuditRecord;
 import org.cpis.model.InvalidNhsNumberException;
 import org.cpis.model.LocalAuthority;
 import org.cpis.model.NhsNumber;
@@ -377,13 +378,20 @@ public final class CpisArbitraries {
             .collect(Collectors.toList()));
   }
 
-  /** Instants from the start of {@link #FIRST_DAY} to the end of {@link #LAST_DAY}, to the millisecond. */
+  /** Instants from the start of {@link #FIRST_DAY} to the end of {@link #LAST_DAY}, mostly to the millisecond, some to the nanosecond. */
   public static Arbitrary<Instant> instants() {
     return Arbitraries.longs()
         .between(
             FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(),
             LAST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1)
-        .map(Instant::ofEpochMilli);
+        .flatMap(
+            millis ->
+                Arbitraries.frequencyOf(
+                    List.of(
+                        Tuple.of(3, Arbitraries.just(0)),
+                        // finer than a store keeps: records truncate to the microsecond
+                        Tuple.of(1, Arbitraries.integers().between(0, 999_999))))
+                    .map(nanos -> Instant.ofEpochMilli(millis).plusNanos(nanos)));
   }
 
   // ---------------------------------------------------------------- plans (rules 2-4)
@@ -566,28 +574,39 @@ public final class CpisArbitraries {
 
   // ---------------------------------------------------------------- audit and uploads (rules 5, 9)
 
+  /** Unsealed audit records, as a unit of work appends them. */
+  public static Arbitrary<AuditRecord> auditRecords() {
+    return Builders.withBuilder(AuditRecord::builder)
+        .use(recordIds()).in(ImmutableAuditRecord.Builder::id)
+        .use(instants()).in(ImmutableAuditRecord.Builder::at)
+        .use(Arbitraries.of(AuditAction.class)).in(ImmutableAuditRecord.Builder::action)
+        .use(Arbitraries.oneOf(List.of(socialWorkers(), Arbitraries.strings().numeric().ofLength(12))))
+        .in(ImmutableAuditRecord.Builder::actor)
+        .use(odsCodes().optional()).in(ImmutableAuditRecord.Builder::organisation)
+        .use(careSettings().optional()).in(ImmutableAuditRecord.Builder::setting)
+        .use(nhsNumbers().optional()).in(ImmutableAuditRecord.Builder::subject)
+        .use(Arbitraries.of("1 plan visible, 1 notification", "no plan visible", "3 accepted, 1 rejected", "purged 2 plans"))
+        .in(ImmutableAuditRecord.Builder::detail)
+        .build(builder -> (AuditRecord) builder.build());
+  }
+
   /**
-   * Single audit entries with arbitrary 64-digit hex hashes (the first entry's previous hash is
-   * empty). They are not chained: the hash function lives in cpis-core, whose tests build valid
-   * chains with {@code AuditChain}.
+   * Single sealed audit entries with arbitrary 64-digit hex hashes (the first entry's previous
+   * hash is empty). They are not chained: the hash function lives in cpis-core, whose tests build
+   * valid chains with {@code AuditChain}.
    */
   public static Arbitrary<AuditEntry> auditEntries() {
     Arbitrary<String> hashes = Arbitraries.strings().withChars(HEX).ofLength(64);
-    return Builders.withBuilder(AuditEntry::builder)
-        .use(Arbitraries.longs().between(1, 1_000_000)).in(ImmutableAuditEntry.Builder::sequence)
-        .use(instants()).in(ImmutableAuditEntry.Builder::at)
-        .use(Arbitraries.of(AuditAction.class)).in(ImmutableAuditEntry.Builder::action)
-        .use(Arbitraries.oneOf(List.of(socialWorkers(), Arbitraries.strings().numeric().ofLength(12))))
-        .in(ImmutableAuditEntry.Builder::actor)
-        .use(odsCodes().optional()).in(ImmutableAuditEntry.Builder::organisation)
-        .use(careSettings().optional()).in(ImmutableAuditEntry.Builder::setting)
-        .use(nhsNumbers().optional()).in(ImmutableAuditEntry.Builder::subject)
-        .use(Arbitraries.of("1 plan visible, 1 notification", "no plan visible", "3 accepted, 1 rejected", "purged 2 plans"))
-        .in(ImmutableAuditEntry.Builder::detail)
-        .use(hashes).in(ImmutableAuditEntry.Builder::previousHash)
-        .use(hashes).in(ImmutableAuditEntry.Builder::hash)
-        .build(builder -> (AuditEntry) builder.build())
-        .map(e -> e.sequence() == 1 ? ImmutableAuditEntry.copyOf(e).withPreviousHash("") : e);
+    return Combinators.combine(Arbitraries.longs().between(1, 1_000_000), auditRecords(), hashes, hashes)
+        .as(
+            (sequence, record, previous, hash) ->
+                (AuditEntry)
+                    AuditEntry.builder()
+                        .sequence(sequence)
+                        .record(record)
+                        .previousHash(sequence == 1 ? "" : previous)
+                        .hash(hash)
+                        .build());
   }
 
   /** Upload receipts; the records without an NHS number are among the rejected ones. */

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.cpis.model.AccessEvent;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.AuditEntry;
+import org.cpis.model.AuditRecord;
 import org.cpis.model.DeliveryStatus;
 import org.cpis.model.LocalAuthority;
 import org.cpis.model.NhsNumber;
@@ -25,8 +26,10 @@ import org.cpis.model.Review;
 import org.cpis.model.UploadReceipt;
 import org.cpis.store.AccessEventStore;
 import org.cpis.store.AuditLog;
+import org.cpis.store.Claim;
 import org.cpis.store.CpisStore;
 import org.cpis.store.DuplicateRecordException;
+import org.cpis.store.LeaseStore;
 import org.cpis.store.LocalAuthorityStore;
 import org.cpis.store.NotificationStore;
 import org.cpis.store.PlanStore;
@@ -56,7 +59,16 @@ public final class InMemoryCpisStore implements CpisStore {
   private final Table<RecordId, AccessNotification, NhsNumber> notifications =
       Table.indexed(AccessNotification::subject, BY_ACCESS);
   private final Table<RecordId, Review, Void> reviews = Table.unindexed();
+  /** The outbox's claims, by notification id. */
+  private final Table<RecordId, Claim, Void> claims = Table.unindexed();
+  /** Sealed entries by sequence. */
   private final Table<Long, AuditEntry, Void> audit = Table.unindexed();
+  /** Unsealed records, all under one index key, oldest first (by time, ties by id). */
+  private final Table<RecordId, AuditRecord, Boolean> unsealed =
+      Table.indexed(r -> Boolean.TRUE, Comparator.comparing(AuditRecord::at).thenComparing(AuditRecord::id));
+  /** The ids of sealed records, so that an id is used once in the whole log. */
+  private final Table<RecordId, Long, Void> sealedIds = Table.unindexed();
+  private final Table<String, Lease, Void> leases = Table.unindexed();
   private final Table<RecordId, UploadReceipt, OdsCode> uploads =
       Table.indexed(
           UploadReceipt::localAuthority,
@@ -102,6 +114,7 @@ public final class InMemoryCpisStore implements CpisStore {
     private final ReviewStore reviewStore = new Reviews();
     private final AuditLog auditLog = new Audit();
     private final UploadReceiptStore uploadStore = new Uploads();
+    private final LeaseStore leaseStore = new Leases();
 
     void close() {
       open = false;
@@ -184,6 +197,12 @@ public final class InMemoryCpisStore implements CpisStore {
     public UploadReceiptStore uploads() {
       checkOpen();
       return uploadStore;
+    }
+
+    @Override
+    public LeaseStore leases() {
+      checkOpen();
+      return leaseStore;
     }
 
     private final class LocalAuthorities implements LocalAuthorityStore {
@@ -293,13 +312,10 @@ public final class InMemoryCpisStore implements CpisStore {
 
     private final class Notifications implements NotificationStore {
       @Override
-      public void insert(AccessNotification notification) {
+      public void insert(AccessNotification notification, Optional<Claim> claim) {
+        Objects.requireNonNull(claim, "claim");
         insertNew(notifications, notification.id(), notification, "notification");
-      }
-
-      @Override
-      public void update(AccessNotification notification) {
-        replace(notifications, notification.id(), notification, "notification");
+        claim.ifPresent(c -> claims.put(notification.id(), c, undo));
       }
 
       @Override
@@ -308,17 +324,35 @@ public final class InMemoryCpisStore implements CpisStore {
       }
 
       @Override
-      public List<AccessNotification> findPendingDue(Instant time, int limit) {
+      public List<AccessNotification> claimDue(Instant now, Claim claim, int limit) {
         checkOpen();
         requireLimit(limit);
-        Objects.requireNonNull(time, "time");
-        return notifications.values()
-            .filter(n -> n.deliveryStatus() == DeliveryStatus.PENDING && !n.nextAttemptAt().isAfter(time))
-            .sorted(
-                Comparator.comparing(AccessNotification::nextAttemptAt)
-                    .thenComparing(AccessNotification::id))
-            .limit(limit)
-            .collect(Collectors.toList());
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(claim, "claim");
+        List<AccessNotification> due =
+            notifications.values()
+                .filter(n -> n.deliveryStatus() == DeliveryStatus.PENDING && !n.nextAttemptAt().isAfter(now))
+                .filter(n -> claims.get(n.id()).map(c -> !c.until().isAfter(now)).orElse(true))
+                .sorted(
+                    Comparator.comparing(AccessNotification::nextAttemptAt)
+                        .thenComparing(AccessNotification::id))
+                .limit(limit)
+                .collect(Collectors.toList());
+        due.forEach(n -> claims.put(n.id(), claim, undo));
+        return due;
+      }
+
+      @Override
+      public boolean release(AccessNotification updated, String claimant) {
+        checkOpen();
+        Objects.requireNonNull(updated, "updated");
+        Objects.requireNonNull(claimant, "claimant");
+        boolean held = claims.get(updated.id()).map(c -> c.claimant().equals(claimant)).orElse(false);
+        if (held) {
+          notifications.put(updated.id(), updated, undo);
+          claims.remove(updated.id(), undo);
+        }
+        return held;
       }
 
       @Override
@@ -343,6 +377,7 @@ public final class InMemoryCpisStore implements CpisStore {
         found.forEach(
             n -> {
               reviews.remove(n.id(), undo);
+              claims.remove(n.id(), undo);
               notifications.remove(n.id(), undo);
             });
         return found.size();
@@ -381,15 +416,36 @@ public final class InMemoryCpisStore implements CpisStore {
 
     private final class Audit implements AuditLog {
       @Override
-      public void append(AuditEntry entry) {
+      public void append(AuditRecord record) {
         checkOpen();
-        long expected = audit.lastKey().orElse(0L) + 1;
-        if (entry.sequence() != expected) {
-          throw new DuplicateRecordException(
-              "audit entry " + entry.sequence() + " does not follow the last entry; expected "
-                  + expected);
+        Objects.requireNonNull(record, "record");
+        if (sealedIds.contains(record.id())) {
+          throw new DuplicateRecordException("audit record " + record.id() + " already exists");
         }
-        audit.put(entry.sequence(), entry, undo);
+        insertNew(unsealed, record.id(), record, "audit record");
+      }
+
+      @Override
+      public List<AuditRecord> findUnsealed(int limit) {
+        checkOpen();
+        requireLimit(limit);
+        return unsealed.byIndexFirst(Boolean.TRUE, limit);
+      }
+
+      @Override
+      public void seal(AuditEntry entry) {
+        checkOpen();
+        Objects.requireNonNull(entry, "entry");
+        AuditRecord stored =
+            unsealed.get(entry.id())
+                .orElseThrow(
+                    () -> new RecordNotFoundException("no unsealed audit record " + entry.id()));
+        if (audit.contains(entry.sequence())) {
+          throw new DuplicateRecordException("audit entry " + entry.sequence() + " is sealed already");
+        }
+        unsealed.remove(entry.id(), undo);
+        sealedIds.put(entry.id(), entry.sequence(), undo);
+        audit.put(entry.sequence(), AuditEntry.builder().from(entry).record(stored).build(), undo);
       }
 
       @Override
@@ -403,6 +459,39 @@ public final class InMemoryCpisStore implements CpisStore {
         checkOpen();
         requireLimit(limit);
         return audit.from(fromSequence).limit(limit).collect(Collectors.toList());
+      }
+    }
+
+    private final class Leases implements LeaseStore {
+      @Override
+      public boolean acquire(String name, String holder, Instant now, Instant until) {
+        checkOpen();
+        Lease wanted = new Lease(Objects.requireNonNull(holder, "holder"), Objects.requireNonNull(until, "until"));
+        Objects.requireNonNull(now, "now");
+        boolean free =
+            leases.get(Objects.requireNonNull(name, "name"))
+                .map(l -> l.holder().equals(holder) || !l.until().isAfter(now))
+                .orElse(true);
+        if (free) {
+          leases.put(name, wanted, undo);
+        }
+        return free;
+      }
+
+      @Override
+      public void release(String name, String holder) {
+        checkOpen();
+        Objects.requireNonNull(holder, "holder");
+        if (leases.get(Objects.requireNonNull(name, "name")).map(l -> l.holder().equals(holder)).orElse(false)) {
+          leases.remove(name, undo);
+        }
+      }
+
+      @Override
+      public Optional<String> holder(String name, Instant now) {
+        checkOpen();
+        Objects.requireNonNull(now, "now");
+        return leases.get(Objects.requireNonNull(name, "name")).filter(l -> l.until().isAfter(now)).map(Lease::holder);
       }
     }
 
@@ -420,6 +509,8 @@ public final class InMemoryCpisStore implements CpisStore {
       }
     }
   }
+
+  private record Lease(String holder, Instant until) {}
 
   private static final Comparator<AccessNotification> BY_ACCESS =
       Comparator.comparing(AccessNotification::accessedAt).thenComparing(AccessNotification::id);

@@ -1,5 +1,8 @@
 package org.cpis.store.inmemory;
 
+import java.util.Map;
+import java.util.TreeSet;
+
 import org.cpis.store.CpisStore;
 import org.cpis.store.CpisStoreProvider;
 
@@ -13,8 +16,17 @@ public final class InMemoryCpisStoreProvider implements CpisStoreProvider {
     return NAME;
   }
 
+  /**
+   * A new, empty store. The in-memory store has no settings.
+   *
+   * @throws IllegalArgumentException if {@code config} has any key, naming it
+   */
   @Override
-  public CpisStore create() {
+  public CpisStore create(Map<String, String> config) {
+    if (!config.isEmpty()) {
+      throw new IllegalArgumentException(
+          "The in-memory CP-IS store has no settings; unknown: " + new TreeSet<>(config.keySet()));
+    }
     return new InMemoryCpisStore();
   }
 }

@@ -85,6 +85,12 @@ final class Table<K extends Comparable<? super K>, V, I> {
     return found == null ? List.of() : List.copyOf(found);
   }
 
+  /** At most {@code limit} rows whose index key is {@code indexValue}, in the index's order. */
+  List<V> byIndexFirst(I indexValue, int limit) {
+    TreeSet<V> found = index.get(indexValue);
+    return found == null ? List.of() : found.stream().limit(limit).collect(Collectors.toList());
+  }
+
   /** At most {@code limit} rows whose index key is {@code indexValue}, last in the index's order first. */
   List<V> byIndexDescending(I indexValue, int limit) {
     TreeSet<V> found = index.get(indexValue);

@@ -3,6 +3,7 @@ package org.cpis.testkit.conformance;
 import static org.cpis.testkit.conformance.Fixtures.D0;
 import static org.cpis.testkit.conformance.Fixtures.T0;
 import static org.cpis.testkit.conformance.Fixtures.audit;
+import static org.cpis.testkit.conformance.Fixtures.auditRecord;
 import static org.cpis.testkit.conformance.Fixtures.delivered;
 import static org.cpis.testkit.conformance.Fixtures.event;
 import static org.cpis.testkit.conformance.Fixtures.la;
@@ -52,7 +53,7 @@ import org.cpis.model.AccessNotification;
 import org.cpis.model.AuditAction;
 import org.cpis.model.AuditEntry;
 import org.cpis.model.CareSetting;
-import org.cpis.model.ImmutableAuditEntry;
+import org.cpis.model.AuditRecord;
 import org.cpis.model.LocalAuthority;
 import org.cpis.model.NhsNumber;
 import org.cpis.model.OdsCode;
@@ -65,8 +66,10 @@ import org.cpis.model.ReviewOutcome;
 import org.cpis.model.UploadReceipt;
 import org.cpis.store.AccessEventStore;
 import org.cpis.store.AuditLog;
+import org.cpis.store.Claim;
 import org.cpis.store.CpisStore;
 import org.cpis.store.DuplicateRecordException;
+import org.cpis.store.LeaseStore;
 import org.cpis.store.LocalAuthorityStore;
 import org.cpis.store.NotificationStore;
 import org.cpis.store.PlanStore;
@@ -74,6 +77,7 @@ import org.cpis.store.RecordNotFoundException;
 import org.cpis.store.ReviewStore;
 import org.cpis.store.StoreException;
 import org.cpis.store.StoreTransaction;
+import org.cpis.store.TransientStoreException;
 import org.cpis.store.UploadReceiptStore;
 import org.cpis.testkit.CpisArbitraries;
 import org.cpis.testkit.CpisDomain;
@@ -106,8 +110,9 @@ import org.junit.jupiter.api.function.Executable;
  * contracts and jqwik the properties: keep both engines on the test class path.
  *
  * <p>The concurrency contracts run a unit of work again when the store fails it with a {@link
- * StoreException} (a serialization failure, say), as a caller would. No contract measures
- * speed; time-outs only stop a store that deadlocks.
+ * TransientStoreException} (a serialization failure, say), as the engine would, and only then:
+ * any other exception fails the contract. No contract measures speed; time-outs only stop a store
+ * that deadlocks.
  *
  * <p>It proves the design's store principles (explicit all-or-nothing, serializable
  * transactions; stable ids; stores answer queries with the dates and limits the rules give
@@ -121,6 +126,16 @@ public abstract class CpisStoreConformanceKit {
    * a property contract; the kit never uses one store for two of them.
    */
   protected abstract CpisStore createStore();
+
+  /**
+   * Makes the store fail inside {@code tx} with a {@link StoreException} that is not a refusal
+   * (a failed statement, a lost connection), for TX-16: such a failure dooms the transaction. A
+   * store that has a way to fail on demand overrides this; the default skips TX-16, saying so.
+   */
+  protected void failInside(StoreTransaction tx) {
+    org.junit.jupiter.api.Assumptions.abort(
+        "TX-16 needs the store's test to override failInside(StoreTransaction)");
+  }
 
   private CpisStore store;
 
@@ -159,16 +174,28 @@ public abstract class CpisStoreConformanceKit {
     return after;
   }
 
-  /** Runs {@code work} in a transaction, again if the store fails with a {@link StoreException}. */
+  /**
+   * Runs {@code work} in a transaction, again if the store fails with a {@link
+   * TransientStoreException} (and only then: any other failure fails the contract), as the engine
+   * would.
+   */
   final void writeRetrying(Consumer<StoreTransaction> work) {
+    readRetrying(
+        tx -> {
+          work.accept(tx);
+          return null;
+        });
+  }
+
+  /** {@link #writeRetrying} for work with a result. */
+  final <T> T readRetrying(Function<StoreTransaction, T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        store.runInTransaction(work);
-        return;
-      } catch (StoreException e) {
+        return store.inTransaction(work);
+      } catch (TransientStoreException e) {
         if (attempt == MAX_ATTEMPTS) {
           throw new AssertionError(
-              "a unit of work still failed after " + MAX_ATTEMPTS + " attempts: " + e, e);
+              "a unit of work still failed transiently after " + MAX_ATTEMPTS + " attempts: " + e, e);
         }
       }
     }
@@ -750,8 +777,8 @@ public abstract class CpisStoreConformanceKit {
     }
 
     @Test
-    @DisplayName("NOTIF-4: update replaces every field of the notification with the same id")
-    void updateReplaces() {
+    @DisplayName("NOTIF-4: release by the claimant replaces every field of the claimed notification and clears the claim")
+    void releaseReplaces() {
       AccessNotification before = notification("n-1", plan, T0);
       AccessNotification after =
           AccessNotification.builder()
@@ -759,83 +786,151 @@ public abstract class CpisStoreConformanceKit {
               .assignedSocialWorker("sw.new")
               .build();
       write(tx -> tx.notifications().insert(before));
-      write(tx -> tx.notifications().update(after));
+      assertEquals(List.of(before), read(tx -> tx.notifications().claimDue(T0, claim("node-a", T0.plusSeconds(30)), 10)));
+      assertTrue((boolean) read(tx -> tx.notifications().release(after, "node-a")));
       assertEquals(Optional.of(after), read(tx -> tx.notifications().find(before.id())));
       assertEquals(List.of(after), read(tx -> tx.notifications().findBySubject(child)));
+      assertFalse((boolean) read(tx -> tx.notifications().release(before, "node-a")), "released twice");
+      assertEquals(Optional.of(after), read(tx -> tx.notifications().find(before.id())));
     }
 
     @Test
-    @DisplayName("NOTIF-5: update of a notification id never inserted throws RecordNotFoundException and inserts nothing")
-    void updateOfMissingIsRefused() {
-      AccessNotification n = notification("n-1", plan, T0);
-      assertEquals(
-          List.of(Optional.empty(), List.of()),
-          assertRefused(
-              RecordNotFoundException.class,
-              tx -> tx.notifications().update(n),
-              tx ->
-                  List.of(
-                      tx.notifications().find(n.id()),
-                      tx.notifications().findPendingDue(T0.plusSeconds(3600), 100))));
+    @DisplayName("NOTIF-5: release without the claim (never claimed, claimed by another, or no such notification) returns false and changes nothing")
+    void releaseWithoutClaimIsRefused() {
+      AccessNotification claimed = notification("n-1", plan, T0);
+      AccessNotification unclaimed = notification("n-2", plan, T0);
+      AccessNotification missing = notification("n-3", plan, T0);
+      write(tx -> List.of(claimed, unclaimed).forEach(tx.notifications()::insert));
+      write(tx -> tx.notifications().insert(notification("n-0", plan, T0), Optional.of(claim("node-b", T0.plusSeconds(30)))));
+      write(tx -> tx.notifications().claimDue(T0, claim("node-a", T0.plusSeconds(30)), 10));
+      List<Object> before = read(tx -> List.of(tx.notifications().findBySubject(child)));
+      assertFalse((boolean) read(tx -> tx.notifications().release(delivered(claimed, T0), "node-b")), "claimed by another");
+      assertFalse((boolean) read(tx -> tx.notifications().release(delivered(notification("n-0", plan, T0), T0), "node-a")), "claimed by another");
+      assertFalse((boolean) read(tx -> tx.notifications().release(delivered(missing, T0), "node-a")), "no such notification");
+      assertEquals(before, read(tx -> List.of(tx.notifications().findBySubject(child))));
+      assertEquals(Optional.empty(), read(tx -> tx.notifications().find(missing.id())));
     }
 
     @Test
-    @DisplayName("NOTIF-6: findPendingDue lists pending notifications whose next attempt is at or before the time, earliest first")
-    void pendingDue() {
+    @DisplayName("NOTIF-6: claimDue claims pending notifications whose next attempt is at or before now, earliest first")
+    void claimDueOrder() {
       Instant t = T0.plusSeconds(600);
       AccessNotification dueEarly = due("n-3", T0);
       AccessNotification dueLater = due("n-1", t.minusSeconds(1));
       AccessNotification dueExactly = due("n-2", t);
       AccessNotification notYet = due("n-0", t.plusSeconds(1));
       write(tx -> List.of(dueExactly, notYet, dueLater, dueEarly).forEach(tx.notifications()::insert));
+      assertEquals(List.of(), read(tx -> tx.notifications().claimDue(T0.minusSeconds(1), claim("a", t), 100)));
       assertEquals(
-          List.of(dueEarly, dueLater, dueExactly), read(tx -> tx.notifications().findPendingDue(t, 100)));
-      assertEquals(List.of(), read(tx -> tx.notifications().findPendingDue(T0.minusSeconds(1), 100)));
+          List.of(dueEarly, dueLater, dueExactly),
+          read(tx -> tx.notifications().claimDue(t, claim("a", t.plusSeconds(60)), 100)));
     }
 
     @Test
-    @DisplayName("NOTIF-7: pending notifications due at the same instant are ordered by id, ascending")
-    void pendingTiesById() {
+    @DisplayName("NOTIF-7: pending notifications due at the same instant are claimed in id order, ascending")
+    void claimTiesById() {
       AccessNotification upperB = due("n-B", T0);
       AccessNotification lowerA = due("n-a", T0);
       AccessNotification lowerC = due("n-c", T0);
       write(tx -> List.of(lowerC, upperB, lowerA).forEach(tx.notifications()::insert));
-      assertEquals(List.of(upperB, lowerA, lowerC), read(tx -> tx.notifications().findPendingDue(T0, 100)));
+      assertEquals(
+          List.of(upperB, lowerA, lowerC),
+          read(tx -> tx.notifications().claimDue(T0, claim("a", T0.plusSeconds(1)), 100)));
     }
 
     @Test
-    @DisplayName("NOTIF-8: findPendingDue returns at most limit notifications, the earliest due; limit 0 gives none")
-    void pendingLimit() {
+    @DisplayName("NOTIF-8: claimDue claims at most limit notifications, the earliest due, and the next call the next ones; limit 0 claims none")
+    void claimLimit() {
       List<AccessNotification> all = new ArrayList<>();
       for (int i = 0; i < 12; i++) {
         all.add(due(String.format("n-%02d", i), T0.plusSeconds(i)));
       }
       write(tx -> shuffled(all, 8).forEach(tx.notifications()::insert));
       Instant late = T0.plusSeconds(3600);
-      assertEquals(all.subList(0, 5), read(tx -> tx.notifications().findPendingDue(late, 5)));
-      assertEquals(List.of(), read(tx -> tx.notifications().findPendingDue(late, 0)));
-      assertEquals(all, read(tx -> tx.notifications().findPendingDue(late, 100)));
+      Claim claim = claim("a", late.plusSeconds(60));
+      assertEquals(List.of(), read(tx -> tx.notifications().claimDue(late, claim, 0)));
+      assertEquals(all.subList(0, 5), read(tx -> tx.notifications().claimDue(late, claim, 5)));
+      assertEquals(all.subList(5, 12), read(tx -> tx.notifications().claimDue(late, claim, 100)));
+      assertEquals(List.of(), read(tx -> tx.notifications().claimDue(late, claim, 100)));
     }
 
     @Test
-    @DisplayName("NOTIF-9: a notification updated to delivered leaves the pending list")
+    @DisplayName("NOTIF-9: a notification released as delivered leaves the outbox for good, even after its claim's time")
     void deliveredLeavesOutbox() {
       AccessNotification first = due("n-1", T0);
       AccessNotification second = due("n-2", T0);
       write(tx -> List.of(first, second).forEach(tx.notifications()::insert));
-      write(tx -> tx.notifications().update(delivered(first, T0.plusSeconds(1))));
-      assertEquals(List.of(second), read(tx -> tx.notifications().findPendingDue(T0.plusSeconds(99_999), 100)));
+      write(tx -> tx.notifications().claimDue(T0, claim("a", T0.plusSeconds(10)), 1));
+      assertTrue((boolean) read(tx -> tx.notifications().release(delivered(first, T0.plusSeconds(1)), "a")));
+      assertEquals(
+          List.of(second), read(tx -> tx.notifications().claimDue(T0.plusSeconds(99_999), claim("b", T0.plusSeconds(100_000)), 100)));
     }
 
     @Test
-    @DisplayName("NOTIF-10: a retried notification is not due before its later next attempt, and is due from it")
+    @DisplayName("NOTIF-10: a notification released with a later next attempt is not claimable before it, and is from it")
     void retriedWaits() {
       AccessNotification n = due("n-1", T0);
       Instant next = T0.plusSeconds(300);
       write(tx -> tx.notifications().insert(n));
-      write(tx -> tx.notifications().update(retried(n, next)));
-      assertEquals(List.of(), read(tx -> tx.notifications().findPendingDue(next.minusSeconds(1), 100)));
-      assertEquals(List.of(retried(n, next)), read(tx -> tx.notifications().findPendingDue(next, 100)));
+      write(tx -> tx.notifications().claimDue(T0, claim("a", T0.plusSeconds(10)), 10));
+      assertTrue((boolean) read(tx -> tx.notifications().release(retried(n, next), "a")));
+      assertEquals(List.of(), read(tx -> tx.notifications().claimDue(next.minusSeconds(1), claim("b", next), 100)));
+      assertEquals(List.of(retried(n, next)), read(tx -> tx.notifications().claimDue(next, claim("b", next.plusSeconds(9)), 100)));
+    }
+
+    @Test
+    @DisplayName("NOTIF-14: a claimed notification is claimed by nobody else until the claim expires, then by another claimant, and the first claimant's release then fails")
+    void expiredClaimIsClaimableAgain() {
+      AccessNotification n = due("n-1", T0);
+      Instant until = T0.plusSeconds(60);
+      write(tx -> tx.notifications().insert(n));
+      assertEquals(List.of(n), read(tx -> tx.notifications().claimDue(T0, claim("a", until), 10)));
+      assertEquals(List.of(), read(tx -> tx.notifications().claimDue(T0, claim("b", until), 10)), "claimed again at once");
+      assertEquals(List.of(), read(tx -> tx.notifications().claimDue(until.minusNanos(1000), claim("a", until.plusSeconds(60)), 10)), "claimed again before expiry, even by its claimant");
+      assertEquals(List.of(n), read(tx -> tx.notifications().claimDue(until, claim("b", until.plusSeconds(60)), 10)), "not claimable at expiry");
+      assertFalse((boolean) read(tx -> tx.notifications().release(delivered(n, until), "a")), "the expired claimant released it");
+      assertTrue((boolean) read(tx -> tx.notifications().release(delivered(n, until), "b")));
+    }
+
+    @Test
+    @DisplayName("NOTIF-15: a notification inserted with a claim is its claimant's: not claimable until the claim expires, and released by it")
+    void insertedClaimed() {
+      AccessNotification n = due("n-1", T0);
+      Instant until = T0.plusSeconds(60);
+      write(tx -> tx.notifications().insert(n, Optional.of(claim("a", until))));
+      assertEquals(Optional.of(n), read(tx -> tx.notifications().find(n.id())));
+      assertEquals(List.of(), read(tx -> tx.notifications().claimDue(until.minusSeconds(1), claim("b", until.plusSeconds(60)), 10)));
+      assertFalse((boolean) read(tx -> tx.notifications().release(delivered(n, T0), "b")));
+      assertTrue((boolean) read(tx -> tx.notifications().release(delivered(n, T0.plusSeconds(1)), "a")));
+      assertEquals(Optional.of(delivered(n, T0.plusSeconds(1))), read(tx -> tx.notifications().find(n.id())));
+    }
+
+    @Test
+    @DisplayName("NOTIF-16: concurrent claimers get disjoint sets that together are every due notification")
+    void concurrentClaimersAreDisjoint() {
+      int count = 60;
+      List<AccessNotification> all = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        all.add(due(String.format("n-%02d", i), T0.plusSeconds(i % 7)));
+      }
+      write(tx -> all.forEach(tx.notifications()::insert));
+      Instant now = T0.plusSeconds(3600);
+      Map<Integer, List<RecordId>> claimedBy = new java.util.concurrent.ConcurrentHashMap<>();
+      Concurrently.run(
+          4,
+          thread -> {
+            List<RecordId> mine = new ArrayList<>();
+            Claim claim = claim("node-" + thread, now.plusSeconds(600));
+            List<AccessNotification> batch;
+            do {
+              batch = readRetrying(tx -> tx.notifications().claimDue(now, claim, 3));
+              batch.forEach(n -> mine.add(n.id()));
+            } while (!batch.isEmpty());
+            claimedBy.put(thread, mine);
+          });
+      List<RecordId> every = claimedBy.values().stream().flatMap(List::stream).sorted().collect(Collectors.toList());
+      assertEquals(all.stream().map(AccessNotification::id).sorted().collect(Collectors.toList()), every,
+          "each due notification claimed exactly once");
     }
 
     @Test
@@ -849,6 +944,10 @@ public abstract class CpisStoreConformanceKit {
       assertEquals(List.of(tieUpper, tieLower, later), read(tx -> tx.notifications().findBySubject(child)));
       assertEquals(List.of(someoneElse), read(tx -> tx.notifications().findBySubject(otherChild)));
       assertEquals(List.of(), read(tx -> tx.notifications().findBySubject(nhs(8))));
+    }
+
+    private Claim claim(String claimant, Instant until) {
+      return new Claim(claimant, until);
     }
 
     private AccessNotification due(String id, Instant nextAttempt) {
@@ -874,7 +973,7 @@ public abstract class CpisStoreConformanceKit {
     }
 
     @Property(tries = 100)
-    @Label("NOTIF-13: for any notifications, time and limit, findPendingDue and findBySubject answer as a plain filter does")
+    @Label("NOTIF-13: for any unclaimed notifications, time and limit, claimDue and findBySubject answer as a plain filter does")
     void anyOutboxAgreesWithModel(
         @ForAll("notificationSets") List<AccessNotification> notifications,
         @ForAll("probeInstants") Instant time,
@@ -883,7 +982,9 @@ public abstract class CpisStoreConformanceKit {
       ReferenceModel model = new ReferenceModel();
       notifications.forEach(n -> model.notifications.put(n.id(), n));
       write(tx -> notifications.forEach(tx.notifications()::insert));
-      assertEquals(model.pendingDue(time, limit), read(tx -> tx.notifications().findPendingDue(time, limit)));
+      assertEquals(
+          model.pendingDue(time, limit),
+          read(tx -> tx.notifications().claimDue(time, new Claim("kit", time.plusSeconds(1)), limit)));
       for (NhsNumber subject : StoreStateMachine.PROBES.subjects) {
         assertEquals(model.notificationsBySubject(subject), read(tx -> tx.notifications().findBySubject(subject)));
       }
@@ -1103,74 +1204,89 @@ public abstract class CpisStoreConformanceKit {
 
   // ---------------------------------------------------------------------------------------
   @Nested
-  @DisplayName("AuditLog: the append-only audit log")
+  @DisplayName("AuditLog: the append-only audit log, appended unsealed and sealed after commit")
   class AuditLogContracts {
 
     @Test
-    @DisplayName("AUDIT-1: an empty log has no last entry and reads nothing")
+    @DisplayName("AUDIT-1: an empty log has no last entry, reads nothing and has nothing unsealed")
     void emptyLog() {
       assertEquals(Optional.empty(), read(tx -> tx.audit().last()));
       assertEquals(List.of(), read(tx -> tx.audit().read(1, 10)));
+      assertEquals(List.of(), read(tx -> tx.audit().findUnsealed(10)));
     }
 
     @Test
-    @DisplayName("AUDIT-2: the first entry must have sequence 1; any other throws DuplicateRecordException")
-    void firstIsOne() {
-      assertEquals(
-          Optional.empty(),
-          assertRefused(
-              DuplicateRecordException.class,
-              tx -> tx.audit().append(audit(2)),
-              tx -> tx.audit().last()));
-      write(tx -> tx.audit().append(audit(1)));
-      assertEquals(Optional.of(audit(1)), read(tx -> tx.audit().last()));
-    }
-
-    @Test
-    @DisplayName("AUDIT-3: an entry whose sequence is not one more than the last throws DuplicateRecordException and changes nothing")
-    void sequenceFollowsLast() {
-      write(tx -> List.of(audit(1), audit(2), audit(3)).forEach(tx.audit()::append));
-      for (long wrong : new long[] {5, 100, 3, 2, 1}) {
-        assertEquals(
-            List.of(audit(1), audit(2), audit(3)),
-            assertRefused(
-                DuplicateRecordException.class,
-                tx -> tx.audit().append(audit(wrong)),
-                tx -> tx.audit().read(1, 100)),
-            "appending " + wrong + " after 3");
-      }
-      write(tx -> tx.audit().append(audit(4)));
-      assertEquals(Optional.of(audit(4)), read(tx -> tx.audit().last()));
-    }
-
-    @Test
-    @DisplayName("AUDIT-4: entries read back with every field intact, and last() is the highest sequence")
-    void roundTrip() {
-      AuditEntry first = audit(1);
-      AuditEntry full =
-          AuditEntry.builder()
-              .from(audit(2))
+    @DisplayName("AUDIT-2: appended records are unsealed, oldest first (ties by id), every field intact, at most limit")
+    void appendedAreUnsealed() {
+      AuditRecord late = auditRecord(5);
+      AuditRecord tieB = AuditRecord.builder().from(auditRecord(1)).id(RecordId.of("a-B")).build();
+      AuditRecord tieA =
+          AuditRecord.builder()
+              .from(auditRecord(1))
+              .id(RecordId.of("a-a"))
               .action(AuditAction.REVIEW_RECORDED)
               .organisation(OdsCode.of("RAL01"))
               .setting(CareSetting.PAEDIATRIC_WARD)
               .subject(nhs(0))
               .detail("1 plan visible, 1 notification")
               .build();
-      write(tx -> tx.audit().append(first));
-      write(tx -> tx.audit().append(full));
-      assertEquals(List.of(first, full), read(tx -> tx.audit().read(1, 10)));
-      assertEquals(Optional.of(full), read(tx -> tx.audit().last()));
+      write(tx -> List.of(late, tieA, tieB).forEach(tx.audit()::append));
+      assertEquals(List.of(tieB, tieA, late), read(tx -> tx.audit().findUnsealed(10)));
+      assertEquals(List.of(tieB, tieA), read(tx -> tx.audit().findUnsealed(2)));
+      assertEquals(List.of(), read(tx -> tx.audit().findUnsealed(0)));
+      assertEquals(Optional.empty(), read(tx -> tx.audit().last()), "appending seals nothing");
     }
 
     @Test
-    @DisplayName("AUDIT-5: read(from, limit) returns up to limit entries with sequence at or after from, in sequence order")
+    @DisplayName("AUDIT-3: appending a record whose id exists, sealed or not, throws DuplicateRecordException and changes nothing")
+    void duplicateIdIsRefused() {
+      write(tx -> List.of(auditRecord(1), auditRecord(2)).forEach(tx.audit()::append));
+      write(tx -> tx.audit().seal(audit(1)));
+      for (long n : new long[] {1, 2}) {
+        AuditRecord again = AuditRecord.builder().from(auditRecord(n)).detail("rewritten").build();
+        assertEquals(
+            List.of(List.of(audit(1)), List.of(auditRecord(2))),
+            assertRefused(
+                DuplicateRecordException.class,
+                tx -> tx.audit().append(again),
+                tx -> List.of(tx.audit().read(1, 10), tx.audit().findUnsealed(10))),
+            "appending a-" + n + " again");
+      }
+    }
+
+    @Test
+    @DisplayName("AUDIT-4: a sealed record reads back as the entry with every field intact, is no longer unsealed, and last() is the highest sequence")
+    void sealedReadsBack() {
+      AuditRecord full =
+          AuditRecord.builder()
+              .from(auditRecord(2))
+              .action(AuditAction.REVIEW_RECORDED)
+              .organisation(OdsCode.of("RAL01"))
+              .setting(CareSetting.PAEDIATRIC_WARD)
+              .subject(nhs(0))
+              .build();
+      write(tx -> List.of(auditRecord(1), full, auditRecord(3)).forEach(tx.audit()::append));
+      AuditEntry second = Fixtures.sealed(full, 2);
+      write(
+          tx -> {
+            tx.audit().seal(audit(1));
+            tx.audit().seal(second);
+          });
+      assertEquals(List.of(audit(1), second), read(tx -> tx.audit().read(1, 10)));
+      assertEquals(Optional.of(second), read(tx -> tx.audit().last()));
+      assertEquals(List.of(auditRecord(3)), read(tx -> tx.audit().findUnsealed(10)));
+    }
+
+    @Test
+    @DisplayName("AUDIT-5: read(from, limit) returns up to limit sealed entries with sequence at or after from, in sequence order")
     void readFromLimit() {
       List<AuditEntry> all = new ArrayList<>();
       for (long s = 1; s <= 20; s++) {
         all.add(audit(s));
       }
-      write(tx -> all.subList(0, 10).forEach(tx.audit()::append));
-      write(tx -> all.subList(10, 20).forEach(tx.audit()::append));
+      write(tx -> all.forEach(e -> tx.audit().append(e.record())));
+      write(tx -> all.subList(0, 10).forEach(tx.audit()::seal));
+      write(tx -> all.subList(10, 20).forEach(tx.audit()::seal));
       assertEquals(all.subList(4, 9), read(tx -> tx.audit().read(5, 5)));
       assertEquals(all.subList(14, 20), read(tx -> tx.audit().read(15, 100)));
       assertEquals(all.subList(0, 3), read(tx -> tx.audit().read(0, 3)));
@@ -1179,6 +1295,32 @@ public abstract class CpisStoreConformanceKit {
       assertEquals(List.of(), read(tx -> tx.audit().read(21, 100)));
       assertEquals(List.of(), read(tx -> tx.audit().read(1, 0)));
     }
+
+    @Test
+    @DisplayName("AUDIT-6: sealing a record that is not unsealed throws RecordNotFoundException; sealing a taken sequence throws DuplicateRecordException; neither changes anything")
+    void sealRefusals() {
+      write(tx -> List.of(auditRecord(1), auditRecord(2)).forEach(tx.audit()::append));
+      write(tx -> tx.audit().seal(audit(1)));
+      Function<StoreTransaction, ?> view = tx -> List.of(tx.audit().read(1, 10), tx.audit().findUnsealed(10));
+      Object state = List.of(List.of(audit(1)), List.of(auditRecord(2)));
+      assertEquals(state, assertRefused(RecordNotFoundException.class, tx -> tx.audit().seal(audit(9)), view), "never appended");
+      assertEquals(state, assertRefused(RecordNotFoundException.class, tx -> tx.audit().seal(Fixtures.sealed(auditRecord(1), 2)), view), "sealed already");
+      assertEquals(state, assertRefused(DuplicateRecordException.class, tx -> tx.audit().seal(Fixtures.sealed(auditRecord(2), 1)), view), "sequence taken");
+    }
+
+    @Test
+    @DisplayName("AUDIT-7: a record made with a nanosecond instant is kept to the microsecond and reads back equal, its hash unchanged")
+    void nanosecondInstantRoundTrips() {
+      AuditRecord fine =
+          AuditRecord.builder().from(auditRecord(1)).at(Instant.parse("2025-03-01T10:15:30.123456789Z")).build();
+      assertEquals(Instant.parse("2025-03-01T10:15:30.123456Z"), fine.at());
+      AuditEntry entry =
+          AuditEntry.builder().from(Fixtures.sealed(fine, 1)).hash("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08").build();
+      write(tx -> tx.audit().append(fine));
+      assertEquals(List.of(fine), read(tx -> tx.audit().findUnsealed(1)));
+      write(tx -> tx.audit().seal(entry));
+      assertEquals(Optional.of(entry), read(tx -> tx.audit().last()));
+    }
   }
 
   @Group
@@ -1186,31 +1328,92 @@ public abstract class CpisStoreConformanceKit {
   class AuditLogProperties {
 
     @Property(tries = 100)
-    @Label("AUDIT-6: any entries appended in sequence read back intact; read(from, limit) is the slice from that sequence")
+    @Label("AUDIT-8: any records appended and sealed in order read back intact; read(from, limit) is the slice from that sequence; the rest stay unsealed")
     void anyLogReadsBack(
-        @ForAll("entryLists") List<AuditEntry> generated,
+        @ForAll("recordLists") List<AuditRecord> records,
         @ForAll @IntRange(min = -1, max = 17) int from,
         @ForAll @IntRange(max = 17) int limit) {
       freshStore();
       List<AuditEntry> entries = new ArrayList<>();
-      for (int i = 0; i < generated.size(); i++) {
-        entries.add(ImmutableAuditEntry.copyOf(generated.get(i)).withSequence(i + 1));
+      for (int i = 0; i < records.size(); i++) {
+        entries.add(Fixtures.sealed(records.get(i), i + 1));
       }
-      int half = entries.size() / 2;
-      write(tx -> entries.subList(0, half).forEach(tx.audit()::append));
-      write(tx -> entries.subList(half, entries.size()).forEach(tx.audit()::append));
-      int start = Math.max(0, Math.min(from - 1, entries.size()));
-      assertEquals(
-          entries.subList(start, Math.min(entries.size(), start + limit)),
-          read(tx -> tx.audit().read(from, limit)));
-      assertEquals(
-          entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1)),
-          read(tx -> tx.audit().last()));
+      int sealed = entries.size() * 2 / 3;
+      write(tx -> records.forEach(tx.audit()::append));
+      write(tx -> entries.subList(0, sealed / 2).forEach(tx.audit()::seal));
+      write(tx -> entries.subList(sealed / 2, sealed).forEach(tx.audit()::seal));
+      List<AuditEntry> log = entries.subList(0, sealed);
+      int start = Math.max(0, Math.min(from - 1, log.size()));
+      assertEquals(log.subList(start, Math.min(log.size(), start + limit)), read(tx -> tx.audit().read(from, limit)));
+      assertEquals(log.isEmpty() ? Optional.empty() : Optional.of(log.get(log.size() - 1)), read(tx -> tx.audit().last()));
+      List<AuditRecord> rest = new ArrayList<>(records.subList(sealed, records.size()));
+      rest.sort(java.util.Comparator.comparing(AuditRecord::at).thenComparing(AuditRecord::id));
+      assertEquals(rest, read(tx -> tx.audit().findUnsealed(100)));
     }
 
     @Provide
-    Arbitrary<List<AuditEntry>> entryLists() {
-      return CpisArbitraries.auditEntries().list().ofMaxSize(15);
+    Arbitrary<List<AuditRecord>> recordLists() {
+      return CpisArbitraries.auditRecords().list().uniqueElements(AuditRecord::id).ofMaxSize(15);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  @Nested
+  @DisplayName("LeaseStore: named leases for work one node does at a time")
+  class LeaseStoreContracts {
+
+    private final Instant until = T0.plusSeconds(60);
+
+    @Test
+    @DisplayName("LEASE-1: a free lease is taken, and its holder is known until it expires")
+    void freeLeaseIsTaken() {
+      assertEquals(Optional.empty(), read(tx -> tx.leases().holder("sealer", T0)));
+      assertTrue((boolean) read(tx -> tx.leases().acquire("sealer", "node-a", T0, until)));
+      assertEquals(Optional.of("node-a"), read(tx -> tx.leases().holder("sealer", until.minusNanos(1000))));
+      assertEquals(Optional.empty(), read(tx -> tx.leases().holder("sealer", until)));
+      assertEquals(Optional.empty(), read(tx -> tx.leases().holder("other", T0)));
+    }
+
+    @Test
+    @DisplayName("LEASE-2: a held lease is refused to another holder until it expires, and taken from then")
+    void heldLeaseIsRefused() {
+      assertTrue((boolean) read(tx -> tx.leases().acquire("sealer", "node-a", T0, until)));
+      assertFalse((boolean) read(tx -> tx.leases().acquire("sealer", "node-b", until.minusSeconds(1), until.plusSeconds(60))));
+      assertEquals(Optional.of("node-a"), read(tx -> tx.leases().holder("sealer", T0)));
+      assertTrue((boolean) read(tx -> tx.leases().acquire("sealer", "node-b", until, until.plusSeconds(60))));
+      assertEquals(Optional.of("node-b"), read(tx -> tx.leases().holder("sealer", until)));
+      assertTrue((boolean) read(tx -> tx.leases().acquire("other", "node-a", T0, until)), "leases of other names are apart");
+    }
+
+    @Test
+    @DisplayName("LEASE-3: the holder renews its lease before it expires")
+    void holderRenews() {
+      assertTrue((boolean) read(tx -> tx.leases().acquire("sealer", "node-a", T0, until)));
+      assertTrue((boolean) read(tx -> tx.leases().acquire("sealer", "node-a", T0.plusSeconds(30), until.plusSeconds(60))));
+      assertFalse((boolean) read(tx -> tx.leases().acquire("sealer", "node-b", until, until.plusSeconds(60))));
+      assertEquals(Optional.of("node-a"), read(tx -> tx.leases().holder("sealer", until.plusSeconds(59))));
+    }
+
+    @Test
+    @DisplayName("LEASE-4: release by the holder frees the lease at once; release by anyone else changes nothing")
+    void release() {
+      assertTrue((boolean) read(tx -> tx.leases().acquire("sealer", "node-a", T0, until)));
+      write(tx -> tx.leases().release("sealer", "node-b"));
+      assertEquals(Optional.of("node-a"), read(tx -> tx.leases().holder("sealer", T0)));
+      write(tx -> tx.leases().release("sealer", "node-a"));
+      assertEquals(Optional.empty(), read(tx -> tx.leases().holder("sealer", T0)));
+      assertTrue((boolean) read(tx -> tx.leases().acquire("sealer", "node-b", T0, until)));
+    }
+
+    @Test
+    @DisplayName("LEASE-5: of concurrent acquirers of a free lease, exactly one holds it")
+    void oneOfConcurrentAcquirers() {
+      Map<Integer, Boolean> won = new java.util.concurrent.ConcurrentHashMap<>();
+      Concurrently.run(
+          4, thread -> won.put(thread, readRetrying(tx -> tx.leases().acquire("sealer", "node-" + thread, T0, until))));
+      assertEquals(1, won.values().stream().filter(b -> b).count(), "holders: " + won);
+      int winner = won.entrySet().stream().filter(Map.Entry::getValue).findFirst().orElseThrow().getKey();
+      assertEquals(Optional.of("node-" + winner), read(tx -> tx.leases().holder("sealer", T0)));
     }
   }
 
@@ -1310,12 +1513,15 @@ public abstract class CpisStoreConformanceKit {
             tx.plans().insert(removed);
             tx.accessEvents().insert(existingEvent);
             tx.notifications().insert(existing);
-            tx.audit().append(audit(1));
+            tx.audit().append(auditRecord(1));
+            tx.audit().seal(audit(1));
+            tx.audit().append(auditRecord(2));
             tx.uploads().insert(receipt("u-1", la(1), T0));
+            tx.leases().acquire("kit", "node-a", T0, T0.plusSeconds(60));
           });
     }
 
-    /** Writes to every one of the seven stores, including updates and deletes of seeded rows. */
+    /** Writes to every one of the eight stores, including updates and deletes of seeded rows. */
     private void writeEverywhere(StoreTransaction tx) {
       tx.localAuthorities().insert(localAuthority(la(2)));
       tx.localAuthorities().update(LocalAuthority.builder().from(localAuthority(la(1))).name("Changed").build());
@@ -1324,10 +1530,14 @@ public abstract class CpisStoreConformanceKit {
       tx.plans().delete(removed.id());
       tx.accessEvents().insert(event("ev-2", child, T0.plusSeconds(1)));
       tx.notifications().insert(notification("n-2", kept, T0.plusSeconds(1)));
-      tx.notifications().update(delivered(existing, T0.plusSeconds(2)));
+      tx.notifications().claimDue(T0.plusSeconds(99_999), new Claim("node-a", T0.plusSeconds(100_000)), 100);
+      tx.notifications().release(delivered(existing, T0.plusSeconds(2)), "node-a");
       tx.reviews().insert(review(existing, T0.plusSeconds(3)));
-      tx.audit().append(audit(2));
+      tx.audit().seal(audit(2));
+      tx.audit().append(auditRecord(3));
       tx.uploads().insert(receipt("u-2", la(1), T0.plusSeconds(4)));
+      tx.leases().release("kit", "node-a");
+      tx.leases().acquire("kit2", "node-b", T0, T0.plusSeconds(60));
     }
 
     /** Everything the stores can show about the seeded and written rows. */
@@ -1339,13 +1549,16 @@ public abstract class CpisStoreConformanceKit {
           tx.plans().find(removed.id()),
           tx.accessEvents().findRecentBySubject(child, 100),
           tx.notifications().findBySubject(child),
-          tx.notifications().findPendingDue(T0.plusSeconds(99_999), 100),
+          tx.notifications().find(existing.id()),
           tx.notifications().findUnreviewed(la(1)),
           tx.reviews().find(existing.id()),
           tx.reviews().findByLocalAuthority(la(1)),
           tx.audit().read(1, 100),
           tx.audit().last(),
-          tx.uploads().findLatest(la(1)));
+          tx.audit().findUnsealed(100),
+          tx.uploads().findLatest(la(1)),
+          tx.leases().holder("kit", T0),
+          tx.leases().holder("kit2", T0));
     }
 
     @Test
@@ -1383,7 +1596,7 @@ public abstract class CpisStoreConformanceKit {
     }
 
     @Test
-    @DisplayName("TX-4: when the unit of work throws, none of its writes to any of the seven stores is applied")
+    @DisplayName("TX-4: when the unit of work throws, none of its writes to any of the eight stores is applied")
     void failedWorkAppliesNothing() {
       seed();
       List<Object> before = read(this::everything);
@@ -1488,7 +1701,10 @@ public abstract class CpisStoreConformanceKit {
                 which + "AccessEventStore.findRecentBySubject",
                 () -> events.findRecentBySubject(child, 25));
             late.put(
-                which + "NotificationStore.findPendingDue", () -> notifications.findPendingDue(T0, 10));
+                which + "NotificationStore.claimDue",
+                () -> notifications.claimDue(T0, new Claim("late", T0.plusSeconds(1)), 10));
+            LeaseStore leases = tx.leases();
+            late.put(which + "LeaseStore.acquire", () -> leases.acquire("late", "late", T0, T0.plusSeconds(1)));
             late.put(which + "ReviewStore.find", () -> reviews.find(existing.id()));
             late.put(which + "AuditLog.last", auditLog::last);
             late.put(which + "UploadReceiptStore.findLatest", () -> uploads.findLatest(la(1)));
@@ -1653,7 +1869,7 @@ public abstract class CpisStoreConformanceKit {
     }
 
     @Test
-    @DisplayName("TX-13: concurrent appenders from several threads, each appending after the last entry, build one gap-free log")
+    @DisplayName("TX-13: concurrent appenders from several threads each append without reading the log, and every record lands unsealed")
     void concurrentAppends() {
       int threads = 4;
       int appends = 20;
@@ -1661,17 +1877,83 @@ public abstract class CpisStoreConformanceKit {
           threads,
           thread -> {
             for (int i = 0; i < appends; i++) {
-              writeRetrying(
-                  tx -> tx.audit().append(audit(tx.audit().last().map(e -> e.sequence() + 1).orElse(1L))));
+              AuditRecord r = AuditRecord.builder().from(auditRecord(i)).id(RecordId.of("a-" + thread + "-" + i)).build();
+              writeRetrying(tx -> tx.audit().append(r));
             }
           });
-      List<AuditEntry> log = read(tx -> tx.audit().read(1, 1000));
-      List<Long> sequences = log.stream().map(AuditEntry::sequence).collect(Collectors.toList());
-      List<Long> expected = new ArrayList<>();
-      for (long s = 1; s <= threads * appends; s++) {
-        expected.add(s);
-      }
-      assertEquals(expected, sequences);
+      assertEquals(threads * appends, read(tx -> tx.audit().findUnsealed(1000)).size());
+    }
+
+    @Test
+    @DisplayName("TX-14: a refusal (DuplicateRecordException, RecordNotFoundException) leaves the transaction usable: what the work did before and after it commits")
+    void refusalLeavesTransactionUsable() {
+      seed();
+      ProtectionPlan before = plan(planId(la(1), "CP-7"), child);
+      ProtectionPlan after = plan(planId(la(1), "CP-8"), child);
+      write(
+          tx -> {
+            tx.plans().insert(before);
+            assertThrows(DuplicateRecordException.class, () -> tx.plans().insert(kept));
+            assertThrows(RecordNotFoundException.class, () -> tx.plans().update(plan(planId(la(1), "CP-0"), child)));
+            assertThrows(DuplicateRecordException.class, () -> tx.notifications().insert(existing));
+            assertThrows(RecordNotFoundException.class, () -> tx.reviews().insert(review(notification("n-0", kept, T0), T0)));
+            assertThrows(DuplicateRecordException.class, () -> tx.audit().append(auditRecord(1)));
+            assertThrows(RecordNotFoundException.class, () -> tx.audit().seal(audit(9)));
+            assertThrows(DuplicateRecordException.class, () -> tx.localAuthorities().insert(localAuthority(la(1))));
+            tx.plans().insert(after);
+            assertEquals(Optional.of(kept), tx.plans().find(kept.id()), "a refusal undid an earlier write");
+          });
+      assertEquals(Optional.of(before), read(tx -> tx.plans().find(before.id())));
+      assertEquals(Optional.of(after), read(tx -> tx.plans().find(after.id())));
+    }
+
+    @Test
+    @DisplayName("TX-15: two transactions that read the same rows and each write a row the other's read would have seen do not both commit (no write skew: serializable, not snapshot isolation)")
+    void noWriteSkew() {
+      write(tx -> tx.localAuthorities().insert(localAuthority(la(1))));
+      NhsNumber subject = nhs(5);
+      CountDownLatch bothRead = new CountDownLatch(2);
+      Concurrently.run(
+          2,
+          thread ->
+              writeRetrying(
+                  tx -> {
+                    boolean empty = tx.plans().findBySubject(subject).isEmpty();
+                    bothRead.countDown();
+                    try {
+                      // A store that runs transactions one at a time never lets the other read
+                      // meanwhile: wait a little, then go on.
+                      bothRead.await(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    if (empty) {
+                      tx.plans().insert(plan(planId(la(1), "CP-skew-" + thread), subject));
+                    }
+                  }));
+      assertEquals(
+          1,
+          read(tx -> tx.plans().findBySubject(subject)).size(),
+          "both transactions saw no plan and both inserted one: write skew");
+    }
+
+    @Test
+    @DisplayName("TX-16: a store failure other than a refusal dooms the transaction: caught by the work, nothing of the work is applied")
+    void otherFailureDoomsTransaction() {
+      seed();
+      List<Object> before = read(this::everything);
+      assertThrows(
+          StoreException.class,
+          () ->
+              write(
+                  tx -> {
+                    writeEverywhere(tx);
+                    StoreException failure = assertThrows(StoreException.class, () -> failInside(tx));
+                    if (failure instanceof DuplicateRecordException || failure instanceof RecordNotFoundException) {
+                      throw new AssertionError("failInside must fail with a StoreException that is not a refusal");
+                    }
+                  }));
+      assertEquals(before, read(this::everything));
     }
 
     private LocalAuthority counterAt(OdsCode code, int value) {
@@ -1760,7 +2042,7 @@ public abstract class CpisStoreConformanceKit {
           List.of(review(keptReviewed, T0.plusSeconds(6))), read(tx -> tx.reviews().findByLocalAuthority(la(1))));
       assertEquals(
           List.of(keptReviewed, keptOpen),
-          read(tx -> tx.notifications().findPendingDue(T0.plusSeconds(99), 100)));
+          read(tx -> tx.notifications().claimDue(T0.plusSeconds(99), new Claim("kit", T0.plusSeconds(100)), 100)));
       assertEquals(others, read(this::aboutKept));
     }
 

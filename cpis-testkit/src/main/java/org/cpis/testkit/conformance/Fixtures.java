@@ -8,6 +8,7 @@ import org.cpis.model.AccessNotification;
 import org.cpis.model.Accessor;
 import org.cpis.model.AuditAction;
 import org.cpis.model.AuditEntry;
+import org.cpis.model.AuditRecord;
 import org.cpis.model.CareSetting;
 import org.cpis.model.DeliveryStatus;
 import org.cpis.model.LocalAuthority;
@@ -154,14 +155,29 @@ final class Fixtures {
         .build();
   }
 
-  /** An audit entry with this sequence; the hashes are placeholders (the store never checks them). */
-  static AuditEntry audit(long sequence) {
-    return AuditEntry.builder()
-        .sequence(sequence)
-        .at(T0.plusSeconds(sequence))
+  /** An unsealed audit record {@code a-<n>} at {@code T0 + n} seconds. */
+  static AuditRecord auditRecord(long n) {
+    return AuditRecord.builder()
+        .id(RecordId.of("a-" + n))
+        .at(T0.plusSeconds(n))
         .action(AuditAction.CHECK)
         .actor("555000111222")
-        .detail("entry " + sequence)
+        .detail("entry " + n)
+        .build();
+  }
+
+  /**
+   * {@link #auditRecord auditRecord(sequence)} sealed with this sequence; the hashes are
+   * placeholders (the store never checks them).
+   */
+  static AuditEntry audit(long sequence) {
+    return sealed(auditRecord(sequence), sequence);
+  }
+
+  static AuditEntry sealed(AuditRecord record, long sequence) {
+    return AuditEntry.builder()
+        .sequence(sequence)
+        .record(record)
         .previousHash(sequence == 1 ? "" : "hash-" + (sequence - 1))
         .hash("hash-" + sequence)
         .build();

@@ -165,14 +165,6 @@ final class ModelledStore {
           Optional.ofNullable(model.notifications.get(id)), tx.notifications().find(id), "find notification " + id);
       assertEquals(Optional.ofNullable(model.reviews.get(id)), tx.reviews().find(id), "find review " + id);
     }
-    for (Instant t : probes.instants) {
-      for (int limit : new int[] {0, 2, 1000}) {
-        assertEquals(
-            model.pendingDue(t, limit),
-            tx.notifications().findPendingDue(t, limit),
-            "pending due at " + t + ", limit " + limit);
-      }
-    }
     for (LocalDate date : boundaryDates()) {
       for (PlanType type : PlanType.values()) {
         assertEquals(
@@ -188,6 +180,7 @@ final class ModelledStore {
     assertEquals(model.lastAudit(), tx.audit().last(), "last audit entry");
     assertEquals(model.readAudit(1, 1000), tx.audit().read(1, 1000), "the whole audit log");
     assertEquals(model.readAudit(2, 2), tx.audit().read(2, 2), "audit entries 2 and 3");
+    assertEquals(model.unsealedOldestFirst(), tx.audit().findUnsealed(1000), "unsealed audit records");
   }
 
   /** Each date a plan holds, and the day after: the boundaries of the date queries. */

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.cpis.model.AccessEvent;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.AuditEntry;
+import org.cpis.model.AuditRecord;
+import org.cpis.store.Claim;
 import org.cpis.model.DeliveryStatus;
 import org.cpis.model.LocalAuthority;
 import org.cpis.model.NhsNumber;
@@ -51,6 +53,10 @@ final class ReferenceModel {
   final TreeMap<RecordId, AccessNotification> notifications = new TreeMap<>();
   final TreeMap<RecordId, Review> reviews = new TreeMap<>();
   final TreeMap<Long, AuditEntry> audit = new TreeMap<>();
+  final TreeMap<RecordId, AuditRecord> unsealed = new TreeMap<>();
+  final TreeMap<RecordId, Claim> claims = new TreeMap<>();
+  /** Leases by name, each as the holder and its expiry. */
+  final TreeMap<String, Claim> leases = new TreeMap<>();
   final TreeMap<RecordId, UploadReceipt> uploads = new TreeMap<>();
 
   ReferenceModel copy() {
@@ -67,6 +73,9 @@ final class ReferenceModel {
     notifications.clear();
     reviews.clear();
     audit.clear();
+    unsealed.clear();
+    claims.clear();
+    leases.clear();
     uploads.clear();
     localAuthorities.putAll(other.localAuthorities);
     plans.putAll(other.plans);
@@ -74,6 +83,9 @@ final class ReferenceModel {
     notifications.putAll(other.notifications);
     reviews.putAll(other.reviews);
     audit.putAll(other.audit);
+    unsealed.putAll(other.unsealed);
+    claims.putAll(other.claims);
+    leases.putAll(other.leases);
     uploads.putAll(other.uploads);
   }
 
@@ -123,6 +135,29 @@ final class ReferenceModel {
 
   // ------------------------------------------------------------------------- notifications
 
+  /** {@link #pendingDue} less those under a claim running at {@code now}; claims them. */
+  List<AccessNotification> claimDue(Instant now, Claim claim, int limit) {
+    List<AccessNotification> due =
+        notifications.values().stream()
+            .filter(n -> n.deliveryStatus() == DeliveryStatus.PENDING && !n.nextAttemptAt().isAfter(now))
+            .filter(n -> !claims.containsKey(n.id()) || !claims.get(n.id()).until().isAfter(now))
+            .sorted(BY_NEXT_ATTEMPT)
+            .limit(limit)
+            .collect(Collectors.toList());
+    due.forEach(n -> claims.put(n.id(), claim));
+    return due;
+  }
+
+  boolean release(AccessNotification updated, String claimant) {
+    Claim claim = claims.get(updated.id());
+    if (claim == null || !claim.claimant().equals(claimant)) {
+      return false;
+    }
+    notifications.put(updated.id(), updated);
+    claims.remove(updated.id());
+    return true;
+  }
+
   List<AccessNotification> pendingDue(Instant time, int limit) {
     return notifications.values().stream()
         .filter(n -> n.deliveryStatus() == DeliveryStatus.PENDING && !n.nextAttemptAt().isAfter(time))
@@ -152,6 +187,7 @@ final class ReferenceModel {
         n -> {
           notifications.remove(n.id());
           reviews.remove(n.id());
+          claims.remove(n.id());
         });
     return gone.size();
   }
@@ -169,6 +205,16 @@ final class ReferenceModel {
 
   Optional<AuditEntry> lastAudit() {
     return audit.isEmpty() ? Optional.empty() : Optional.of(audit.lastEntry().getValue());
+  }
+
+  boolean auditIdTaken(RecordId id) {
+    return unsealed.containsKey(id) || audit.values().stream().anyMatch(e -> e.id().equals(id));
+  }
+
+  List<AuditRecord> unsealedOldestFirst() {
+    return unsealed.values().stream()
+        .sorted(Comparator.comparing(AuditRecord::at).thenComparing(AuditRecord::id))
+        .collect(Collectors.toList());
   }
 
   long nextSequence() {

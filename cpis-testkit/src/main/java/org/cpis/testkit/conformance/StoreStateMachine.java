@@ -22,7 +22,8 @@ import net.jqwik.api.state.Transformer;
 import org.cpis.model.AccessEvent;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.AuditEntry;
-import org.cpis.model.ImmutableAuditEntry;
+import org.cpis.model.AuditRecord;
+import org.cpis.store.Claim;
 import org.cpis.model.LocalAuthority;
 import org.cpis.model.OdsCode;
 import org.cpis.model.PlanId;
@@ -53,6 +54,8 @@ final class StoreStateMachine {
           IntStream.range(0, 5).mapToObj(k -> T0.plusSeconds(60L * k)).collect(Collectors.toList()));
 
   private static final List<RecordId> RECEIPT_IDS = ids("u-", 4);
+  private static final List<RecordId> AUDIT_IDS = ids("a-", 6);
+  private static final List<String> CLAIMANTS = List.of("node-a", "node-b");
 
   private StoreStateMachine() {}
 
@@ -63,13 +66,13 @@ final class StoreStateMachine {
   /** Chains of at most {@code maxSteps} steps, each on a new store from {@code stores}. */
   static ActionChainArbitrary<ModelledStore> chains(Supplier<CpisStore> stores, int maxSteps) {
     return ActionChain.startWith(ModelledStore.over(stores, PROBES))
-        .withAction(21, single())
+        .withAction(24, single())
         .withAction(1, batch("commit", ModelledStore::commit))
         .withAction(2, batch("abort", ModelledStore::abort))
         .withMaxTransformations(maxSteps);
   }
 
-  /** One write of any kind in its own transaction; 21 is the sum of {@link #anyWrite}'s weights. */
+  /** One write of any kind in its own transaction; 24 is the sum of {@link #anyWrite}'s weights. */
   private static Action.Dependent<ModelledStore> single() {
     return state -> anyWrite(state).map(StoreStateMachine::step);
   }
@@ -99,9 +102,10 @@ final class StoreStateMachine {
                 Tuple.of(1, Arbitraries.of(PROBES.planIds).map(Write::deletePlan)),
                 Tuple.of(2, events().map(Write::insertEvent)),
                 Tuple.of(2, notifications().map(Write::insertNotification)),
-                Tuple.of(1, notifications().map(Write::updateNotification)),
+                Tuple.of(2, claims()),
                 Tuple.of(2, reviews(state)),
-                Tuple.of(2, appends(state)),
+                Tuple.of(2, appends()),
+                Tuple.of(2, seals(state)),
                 Tuple.of(1, localAuthorities().map(Write::insertLocalAuthority)),
                 Tuple.of(1, localAuthorities().map(Write::updateLocalAuthority)),
                 Tuple.of(1, receipts().map(Write::insertReceipt)),
@@ -179,13 +183,22 @@ final class StoreStateMachine {
         .as((u, id, la) -> UploadReceipt.builder().from(u).id(id).localAuthority(la).build());
   }
 
-  /** An existing notification delivered, or retried later. */
+  /** A claim on what is due at a probe instant, by one of two nodes, short or long. */
+  private static Arbitrary<Write> claims() {
+    return Combinators.combine(
+            Arbitraries.of(PROBES.instants),
+            Arbitraries.of(CLAIMANTS),
+            Arbitraries.of(1L, 90L),
+            Arbitraries.integers().between(0, 3))
+        .as((now, who, seconds, limit) -> Write.claimDue(now, new Claim(who, now.plusSeconds(seconds)), limit));
+  }
+
+  /** An existing notification delivered, or retried later, released by one of the two nodes. */
   private static Arbitrary<Write> deliveries(ModelledStore state) {
     List<AccessNotification> existing = new ArrayList<>(state.model.notifications.values());
     return Combinators.combine(
-            Arbitraries.of(existing), Arbitraries.of(PROBES.instants), Arbitraries.of(true, false))
-        .as((n, t, deliver) -> deliver ? Fixtures.delivered(n, t) : Fixtures.retried(n, t))
-        .map(Write::updateNotification);
+            Arbitraries.of(existing), Arbitraries.of(PROBES.instants), Arbitraries.of(true, false), Arbitraries.of(CLAIMANTS))
+        .as((n, t, deliver, who) -> Write.release(deliver ? Fixtures.delivered(n, t) : Fixtures.retried(n, t), who));
   }
 
   /**
@@ -213,17 +226,31 @@ final class StoreStateMachine {
             });
   }
 
-  /** The next audit entry mostly; sometimes one that skips or repeats a sequence number. */
-  private static Arbitrary<Write> appends(ModelledStore state) {
+  /** An audit record, its id from a small pool so that repeats happen. */
+  private static Arbitrary<Write> appends() {
+    return Combinators.combine(CpisArbitraries.auditRecords(), Arbitraries.of(AUDIT_IDS))
+        .as((r, id) -> AuditRecord.builder().from(r).id(id).build())
+        .map(Write::append);
+  }
+
+  /**
+   * A seal of an unsealed record (or of one from the pool that may be sealed or absent), mostly
+   * with the next sequence, sometimes with one that is taken.
+   */
+  private static Arbitrary<Write> seals(ModelledStore state) {
     long next = state.model.nextSequence();
+    List<AuditRecord> candidates = new ArrayList<>(state.model.unsealed.values());
+    Arbitrary<AuditRecord> records =
+        Combinators.combine(CpisArbitraries.auditRecords(), Arbitraries.of(AUDIT_IDS))
+            .as((r, id) -> AuditRecord.builder().from(r).id(id).build());
+    if (!candidates.isEmpty()) {
+      records = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(candidates)), Tuple.of(1, records));
+    }
     Arbitrary<Long> sequences =
         Arbitraries.frequencyOf(
-            List.of(
-                Tuple.of(6, Arbitraries.just(next)),
-                Tuple.of(1, Arbitraries.of(next + 1, next + 2)),
-                Tuple.of(1, Arbitraries.just(Math.max(1, next - 1)))));
-    return Combinators.combine(CpisArbitraries.auditEntries(), sequences)
-        .as((AuditEntry e, Long sequence) -> (AuditEntry) ImmutableAuditEntry.copyOf(e).withSequence(sequence))
-        .map(Write::append);
+            List.of(Tuple.of(6, Arbitraries.just(next)), Tuple.of(1, Arbitraries.just(Math.max(1, next - 1)))));
+    return Combinators.combine(records, sequences, CpisArbitraries.auditEntries())
+        .as((r, sequence, e) -> AuditEntry.builder().from(e).record(r).sequence(sequence).previousHash(sequence == 1 ? "" : e.previousHash()).build())
+        .map(Write::seal);
   }
 }

@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 import org.cpis.model.AccessEvent;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.AuditEntry;
+import org.cpis.model.AuditRecord;
+import org.cpis.store.Claim;
+import java.time.Instant;
 import org.cpis.model.LocalAuthority;
 import org.cpis.model.NhsNumber;
 import org.cpis.model.PlanId;
@@ -143,14 +146,22 @@ final class Write {
         });
   }
 
-  static Write updateNotification(AccessNotification n) {
+  static Write claimDue(Instant now, Claim claim, int limit) {
     return write(
-        "update notification " + n.id() + " (" + n.deliveryStatus() + ", next attempt " + n.nextAttemptAt() + ")",
-        m -> notFoundIf(!m.notifications.containsKey(n.id())),
-        (tx, m) -> {
-          tx.notifications().update(n);
-          m.notifications.put(n.id(), n);
-        });
+        "claim due at " + now + " for " + claim.claimant() + " until " + claim.until() + ", limit " + limit,
+        m -> Optional.empty(),
+        (tx, m) ->
+            assertEquals(
+                m.claimDue(now, claim, limit),
+                tx.notifications().claimDue(now, claim, limit),
+                "notifications claimed"));
+  }
+
+  static Write release(AccessNotification n, String claimant) {
+    return write(
+        "release notification " + n.id() + " by " + claimant + " (" + n.deliveryStatus() + ", next attempt " + n.nextAttemptAt() + ")",
+        m -> Optional.empty(),
+        (tx, m) -> assertEquals(m.release(n, claimant), tx.notifications().release(n, claimant), "released"));
   }
 
   static Write insertReview(Review review) {
@@ -176,12 +187,26 @@ final class Write {
         });
   }
 
-  static Write append(AuditEntry entry) {
+  static Write append(AuditRecord record) {
     return write(
-        "append audit entry " + entry.sequence(),
-        m -> duplicateIf(entry.sequence() != m.nextSequence()),
+        "append audit record " + record.id(),
+        m -> duplicateIf(m.auditIdTaken(record.id())),
         (tx, m) -> {
-          tx.audit().append(entry);
+          tx.audit().append(record);
+          m.unsealed.put(record.id(), record);
+        });
+  }
+
+  static Write seal(AuditEntry entry) {
+    return write(
+        "seal audit record " + entry.id() + " as " + entry.sequence(),
+        m ->
+            !m.unsealed.containsKey(entry.id())
+                ? Optional.of(RecordNotFoundException.class)
+                : duplicateIf(m.audit.containsKey(entry.sequence())),
+        (tx, m) -> {
+          tx.audit().seal(entry);
+          m.unsealed.remove(entry.id());
           m.audit.put(entry.sequence(), entry);
         });
   }

@@ -3,6 +3,7 @@ package org.cpis.testkit.conformance;
 import java.util.EnumSet;
 import java.util.Set;
 import org.cpis.store.CpisStore;
+import org.cpis.store.StoreTransaction;
 import org.cpis.testkit.conformance.MapStore.Fault;
 
 /**
@@ -27,6 +28,11 @@ final class BrokenStores {
     protected CpisStore createStore() {
       return new MapStore(faults);
     }
+
+    @Override
+    protected void failInside(StoreTransaction tx) {
+      ((MapStore.Tx) tx).fail();
+    }
   }
 
   static Class<? extends Kit> kitFor(Fault fault) {
@@ -41,8 +47,16 @@ final class BrokenStores {
         return AllowsDuplicateIds.class;
       case UPDATE_OF_MISSING_INSERTS:
         return UpdateOfMissingInserts.class;
-      case AUDIT_ACCEPTS_GAPS:
-        return AuditAcceptsGaps.class;
+      case AUDIT_SEALS_TWICE:
+        return AuditSealsTwice.class;
+      case CLAIMS_OVERLAP:
+        return ClaimsOverlap.class;
+      case LEASES_IGNORE_HOLDER:
+        return LeasesIgnoreHolder.class;
+      case REFUSAL_DOOMS:
+        return RefusalDooms.class;
+      case IGNORES_DOOM:
+        return IgnoresDoom.class;
       case DATE_BOUNDARIES_INCLUSIVE:
         return DateBoundariesInclusive.class;
       case REVIEWED_STAYS_IN_INBOX:
@@ -96,9 +110,33 @@ final class BrokenStores {
     }
   }
 
-  static final class AuditAcceptsGaps extends Kit {
-    AuditAcceptsGaps() {
-      super(EnumSet.of(Fault.AUDIT_ACCEPTS_GAPS));
+  static final class AuditSealsTwice extends Kit {
+    AuditSealsTwice() {
+      super(EnumSet.of(Fault.AUDIT_SEALS_TWICE));
+    }
+  }
+
+  static final class ClaimsOverlap extends Kit {
+    ClaimsOverlap() {
+      super(EnumSet.of(Fault.CLAIMS_OVERLAP));
+    }
+  }
+
+  static final class LeasesIgnoreHolder extends Kit {
+    LeasesIgnoreHolder() {
+      super(EnumSet.of(Fault.LEASES_IGNORE_HOLDER));
+    }
+  }
+
+  static final class RefusalDooms extends Kit {
+    RefusalDooms() {
+      super(EnumSet.of(Fault.REFUSAL_DOOMS));
+    }
+  }
+
+  static final class IgnoresDoom extends Kit {
+    IgnoresDoom() {
+      super(EnumSet.of(Fault.IGNORES_DOOM));
     }
   }
 

@@ -66,9 +66,16 @@ class ConformanceKitCatchesFaultsTest {
             "UploadReceiptStore",
             "Transaction");
       case UPDATE_OF_MISSING_INSERTS:
-        return Set.of("LocalAuthorityStore", "PlanStore", "NotificationStore", "ReviewStore");
-      case AUDIT_ACCEPTS_GAPS:
-        return Set.of("AuditLog");
+        return Set.of("LocalAuthorityStore", "PlanStore", "ReviewStore", "Transaction");
+      case AUDIT_SEALS_TWICE:
+        return Set.of("AuditLog", "Transaction");
+      case CLAIMS_OVERLAP:
+        return Set.of("NotificationStore");
+      case LEASES_IGNORE_HOLDER:
+        return Set.of("LeaseStore");
+      case REFUSAL_DOOMS:
+      case IGNORES_DOOM:
+        return Set.of("Transaction");
       case DATE_BOUNDARIES_INCLUSIVE:
         return Set.of("PlanStore");
       case REVIEWED_STAYS_IN_INBOX:
@@ -88,7 +95,12 @@ class ConformanceKitCatchesFaultsTest {
    * machine, which runs one transaction at a time and never keeps a transaction's stores.
    */
   private static final Set<Fault> BEYOND_THE_STATE_MACHINE =
-      EnumSet.of(Fault.USABLE_AFTER_TRANSACTION, Fault.NO_ISOLATION);
+      EnumSet.of(
+          Fault.USABLE_AFTER_TRANSACTION,
+          Fault.NO_ISOLATION,
+          Fault.LEASES_IGNORE_HOLDER,
+          Fault.REFUSAL_DOOMS,
+          Fault.IGNORES_DOOM);
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Fault.class)

@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 import org.cpis.model.AccessEvent;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.AuditEntry;
+import org.cpis.model.AuditRecord;
+import org.cpis.store.Claim;
+import org.cpis.store.LeaseStore;
 import org.cpis.model.LocalAuthority;
 import org.cpis.model.NhsNumber;
 import org.cpis.model.OdsCode;
@@ -58,8 +61,16 @@ final class MapStore implements CpisStore {
     ALLOWS_DUPLICATE_IDS,
     /** Inserts the record when an update names an id that does not exist. */
     UPDATE_OF_MISSING_INSERTS,
-    /** Accepts an audit entry whose sequence skips ahead. */
-    AUDIT_ACCEPTS_GAPS,
+    /** Seals an audit record whose sequence is taken, or that is sealed already. */
+    AUDIT_SEALS_TWICE,
+    /** Claims due notifications even while another claim on them runs. */
+    CLAIMS_OVERLAP,
+    /** Gives a lease to whoever asks, held or not. */
+    LEASES_IGNORE_HOLDER,
+    /** Rolls back a transaction in which a refusal was thrown, even if the work caught it. */
+    REFUSAL_DOOMS,
+    /** Commits a transaction in which a store failure was thrown, if the work caught it. */
+    IGNORES_DOOM,
     /** Treats "before the date" as "on or before the date" in the plan date queries. */
     DATE_BOUNDARIES_INCLUSIVE,
     /** Keeps reviewed notifications in the review inbox. */
@@ -98,6 +109,9 @@ final class MapStore implements CpisStore {
       try {
         T result = work.apply(tx);
         tx.open = false;
+        if (tx.doomed) {
+          throw new StoreException("the transaction failed and was rolled back");
+        }
         return result;
       } catch (Throwable e) {
         tx.open = false;
@@ -129,9 +143,23 @@ final class MapStore implements CpisStore {
     return "MapStore" + faults;
   }
 
-  private final class Tx implements StoreTransaction {
+  final class Tx implements StoreTransaction {
 
     volatile boolean open = true;
+    volatile boolean doomed;
+
+    /** A store failure that is not a refusal: it dooms the transaction (TX-16). */
+    void fail() {
+      doomed = !has(Fault.IGNORES_DOOM);
+      throw new StoreException("the store failed a statement");
+    }
+
+    private StoreException refused(StoreException refusal) {
+      if (has(Fault.REFUSAL_DOOMS)) {
+        doomed = true;
+      }
+      return refusal;
+    }
 
     private <T> T op(Supplier<T> action) {
       if (!open && !has(Fault.USABLE_AFTER_TRANSACTION)) {
@@ -152,7 +180,7 @@ final class MapStore implements CpisStore {
       write(
           () -> {
             if (table.containsKey(key) && !has(Fault.ALLOWS_DUPLICATE_IDS)) {
-              throw new DuplicateRecordException(key + " exists");
+              throw refused(new DuplicateRecordException(key + " exists"));
             }
             table.put(key, row);
           });
@@ -162,7 +190,7 @@ final class MapStore implements CpisStore {
       write(
           () -> {
             if (!table.containsKey(key) && !has(Fault.UPDATE_OF_MISSING_INSERTS)) {
-              throw new RecordNotFoundException(key + " does not exist");
+              throw refused(new RecordNotFoundException(key + " does not exist"));
             }
             table.put(key, row);
           });
@@ -210,6 +238,45 @@ final class MapStore implements CpisStore {
     public UploadReceiptStore uploads() {
       return op(() -> uploadStore);
     }
+
+    @Override
+    public LeaseStore leases() {
+      return op(() -> leaseStore);
+    }
+
+    private final LeaseStore leaseStore =
+        new LeaseStore() {
+          @Override
+          public boolean acquire(String name, String holder, Instant now, Instant until) {
+            return op(
+                () -> {
+                  Claim held = data.leases.get(name);
+                  boolean free =
+                      held == null || held.claimant().equals(holder) || !held.until().isAfter(now)
+                          || has(Fault.LEASES_IGNORE_HOLDER);
+                  if (free) {
+                    data.leases.put(name, new Claim(holder, until));
+                  }
+                  return free;
+                });
+          }
+
+          @Override
+          public void release(String name, String holder) {
+            write(
+                () -> {
+                  Claim held = data.leases.get(name);
+                  if (held != null && held.claimant().equals(holder)) {
+                    data.leases.remove(name);
+                  }
+                });
+          }
+
+          @Override
+          public Optional<String> holder(String name, Instant now) {
+            return op(() -> Optional.ofNullable(data.leases.get(name)).filter(l -> l.until().isAfter(now)).map(Claim::claimant));
+          }
+        };
 
     private final LocalAuthorityStore localAuthorityStore =
         new LocalAuthorityStore() {
@@ -315,13 +382,14 @@ final class MapStore implements CpisStore {
     private final NotificationStore notificationStore =
         new NotificationStore() {
           @Override
-          public void insert(AccessNotification n) {
+          public void insert(AccessNotification n, Optional<Claim> claim) {
             Tx.this.insert(data.notifications, n.id(), n);
+            write(() -> claim.ifPresent(c -> data.claims.put(n.id(), c)));
           }
 
           @Override
-          public void update(AccessNotification n) {
-            Tx.this.update(data.notifications, n.id(), n);
+          public boolean release(AccessNotification n, String claimant) {
+            return op(() -> data.release(n, claimant));
           }
 
           @Override
@@ -330,8 +398,16 @@ final class MapStore implements CpisStore {
           }
 
           @Override
-          public List<AccessNotification> findPendingDue(Instant time, int limit) {
-            return op(() -> data.pendingDue(time, limit(limit)));
+          public List<AccessNotification> claimDue(Instant now, Claim claim, int limit) {
+            if (has(Fault.CLAIMS_OVERLAP)) {
+              return op(
+                  () -> {
+                    List<AccessNotification> due = data.pendingDue(now, limit(limit));
+                    due.forEach(n -> data.claims.put(n.id(), claim));
+                    return due;
+                  });
+            }
+            return op(() -> data.claimDue(now, claim, limit(limit)));
           }
 
           @Override
@@ -402,14 +478,33 @@ final class MapStore implements CpisStore {
     private final AuditLog auditLog =
         new AuditLog() {
           @Override
-          public void append(AuditEntry entry) {
+          public void append(AuditRecord record) {
             write(
                 () -> {
-                  long next = data.nextSequence();
-                  boolean gapAllowed = has(Fault.AUDIT_ACCEPTS_GAPS) && entry.sequence() > next;
-                  if (entry.sequence() != next && !gapAllowed) {
-                    throw new DuplicateRecordException("audit entry " + entry.sequence() + " does not follow the last");
+                  if (data.auditIdTaken(record.id())) {
+                    throw refused(new DuplicateRecordException("audit record " + record.id() + " exists"));
                   }
+                  data.unsealed.put(record.id(), record);
+                });
+          }
+
+          @Override
+          public List<AuditRecord> findUnsealed(int limit) {
+            return op(() -> data.unsealedOldestFirst().stream().limit(limit(limit)).collect(Collectors.toList()));
+          }
+
+          @Override
+          public void seal(AuditEntry entry) {
+            write(
+                () -> {
+                  boolean twice = has(Fault.AUDIT_SEALS_TWICE);
+                  if (!data.unsealed.containsKey(entry.id()) && !twice) {
+                    throw refused(new RecordNotFoundException("no unsealed audit record " + entry.id()));
+                  }
+                  if (data.audit.containsKey(entry.sequence()) && !twice) {
+                    throw refused(new DuplicateRecordException("audit entry " + entry.sequence() + " is sealed"));
+                  }
+                  data.unsealed.remove(entry.id());
                   data.audit.put(entry.sequence(), entry);
                 });
           }

@@ -1,0 +1,77 @@
+package org.cpis;
+
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+import org.immutables.value.Value;
+
+/**
+ * How the engine runs a unit of work again after the store's {@link
+ * org.cpis.store.TransientStoreException} (a serialization conflict, a deadlock, a lost
+ * connection): at most {@link #maxAttempts()} runs in all, waiting before each new run a random
+ * time between zero and a cap that doubles from {@link #initialBackoff()} up to {@link
+ * #maxBackoff()} ("full jitter", so that two nodes that collided do not collide again in step).
+ * When every attempt failed, the engine throws {@link TransactionRetriesExhaustedException}.
+ */
+@Value.Immutable
+public abstract class TransactionRetryPolicy {
+
+  private static final TransactionRetryPolicy DEFAULTS = builder().build();
+
+  /** Runs of a unit of work in all, the first included: 8. */
+  @Value.Default
+  public int maxAttempts() {
+    return 8;
+  }
+
+  /** The cap on the wait before the second run: 2 ms. */
+  @Value.Default
+  public Duration initialBackoff() {
+    return Duration.ofMillis(2);
+  }
+
+  /** The largest cap on a wait: 200 ms. */
+  @Value.Default
+  public Duration maxBackoff() {
+    return Duration.ofMillis(200);
+  }
+
+  public static TransactionRetryPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  /** No retry: the first transient failure is final. */
+  public static TransactionRetryPolicy none() {
+    return builder().maxAttempts(1).build();
+  }
+
+  public static ImmutableTransactionRetryPolicy.Builder builder() {
+    return ImmutableTransactionRetryPolicy.builder();
+  }
+
+  /**
+   * The cap on the wait after {@code failedAttempts} failed runs (at least 1): {@code
+   * initialBackoff * 2^(failedAttempts - 1)}, at most {@link #maxBackoff()}.
+   */
+  public Duration backoffCap(int failedAttempts) {
+    return Backoff.doubling(initialBackoff(), maxBackoff(), failedAttempts);
+  }
+
+  /** A wait drawn uniformly from zero to {@link #backoffCap(int)}, in nanoseconds. */
+  public long jitteredBackoffNanos(int failedAttempts, RandomGenerator random) {
+    long cap = backoffCap(failedAttempts).toNanos();
+    return cap == 0 ? 0 : random.nextLong(cap + 1);
+  }
+
+  @Value.Check
+  protected void check() {
+    if (maxAttempts() < 1) {
+      throw new IllegalArgumentException("a unit of work runs at least once: maxAttempts >= 1");
+    }
+    if (initialBackoff().isNegative()) {
+      throw new IllegalArgumentException("the initial back-off cannot be negative");
+    }
+    if (maxBackoff().compareTo(initialBackoff()) < 0) {
+      throw new IllegalArgumentException("the maximum back-off cannot be below the initial one");
+    }
+  }
+}
