@@ -80,10 +80,10 @@ final class PgAudit implements AuditLog {
             e.id(),
             e.sequence());
     if (sealed == 0) {
-      if (session.exists("SELECT 1 FROM {s}.audit_record WHERE sequence = ?", e.sequence())) {
-        throw new DuplicateRecordException("audit entry " + e.sequence() + " is sealed already");
+      if (!session.exists("SELECT 1 FROM {s}.audit_record WHERE id = ? AND sequence IS NULL", e.id())) {
+        throw new RecordNotFoundException("no unsealed audit record " + e.id());
       }
-      throw new RecordNotFoundException("no unsealed audit record " + e.id());
+      throw new DuplicateRecordException("audit entry " + e.sequence() + " is sealed already");
     }
   }
 

@@ -153,7 +153,7 @@ public final class PostgresCpisStore implements CpisStore {
   }
 
   /** The stores of one unit of work, all on its session. */
-  private static final class Transaction implements StoreTransaction {
+  static final class Transaction implements StoreTransaction {
 
     private final Session session;
     private final LocalAuthorityStore localAuthorities;
@@ -175,6 +175,11 @@ public final class PostgresCpisStore implements CpisStore {
       this.audit = new PgAudit(session);
       this.uploads = new PgUploads(session);
       this.leases = new PgLeases(session);
+    }
+
+    /** The unit of work's connection, for tests that must make a statement fail. */
+    Session session() {
+      return session;
     }
 
     @Override

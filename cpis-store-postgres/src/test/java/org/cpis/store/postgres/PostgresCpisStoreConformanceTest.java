@@ -1,6 +1,7 @@
 package org.cpis.store.postgres;
 
 import org.cpis.store.CpisStore;
+import org.cpis.store.StoreTransaction;
 import org.cpis.testkit.conformance.CpisStoreConformanceKit;
 
 /** The PostgreSQL store passes the whole conformance kit, on a real server, in a schema of its own. */
@@ -13,5 +14,11 @@ class PostgresCpisStoreConformanceTest extends CpisStoreConformanceKit {
   protected CpisStore createStore() {
     DATABASE.emptyAllTables(); // new and empty, every time
     return STORE;
+  }
+
+  /** A statement PostgreSQL refuses (division by zero): a failure that is not a refusal. */
+  @Override
+  protected void failInside(StoreTransaction tx) {
+    ((PostgresCpisStore.Transaction) tx).session().query("SELECT 1 / 0", rs -> rs.getInt(1));
   }
 }
