@@ -15,6 +15,7 @@ import java.util.List;
 import org.cpis.Fixtures.TestEngine;
 import org.cpis.model.AuditAction;
 import org.cpis.model.AuditEntry;
+import org.cpis.model.AuditRecord;
 import org.cpis.model.CareSetting;
 import org.cpis.model.RecordId;
 import org.cpis.model.ReviewOutcome;
@@ -71,7 +72,10 @@ class AuditTest {
             List<AuditEntry> entries = new ArrayList<>();
             for (Object o : (List<?>) result) {
               AuditEntry e = (AuditEntry) o;
-              entries.add(e.sequence() == 3 ? AuditEntry.builder().from(e).detail("nothing to see").build() : e);
+              entries.add(
+                  e.sequence() == 3
+                      ? AuditEntry.builder().from(e).record(AuditRecord.builder().from(e.record()).detail("nothing to see").build()).build()
+                      : e);
             }
             return entries;
           }

@@ -17,7 +17,10 @@ import net.jqwik.api.Provide;
 import org.cpis.model.AuditAction;
 import org.cpis.model.AuditEntry;
 import org.cpis.model.CareSetting;
+import org.cpis.model.AuditRecord;
 import org.cpis.model.ImmutableAuditEntry;
+import org.cpis.model.ImmutableAuditRecord;
+import org.cpis.model.RecordId;
 import org.cpis.model.NhsNumber;
 import org.cpis.model.OdsCode;
 import org.cpis.testkit.CpisArbitraries;
@@ -31,31 +34,36 @@ class AuditChainProperties {
 
   /** One way to tamper with a single entry without resealing it. */
   enum Tampering {
-    AT, ACTION, ACTOR, ORGANISATION, SETTING, SUBJECT, DETAIL, PREVIOUS_HASH, HASH, SEQUENCE;
+    ID, AT, ACTION, ACTOR, ORGANISATION, SETTING, SUBJECT, DETAIL, PREVIOUS_HASH, HASH, SEQUENCE;
 
     AuditEntry apply(AuditEntry e) {
       ImmutableAuditEntry x = ImmutableAuditEntry.copyOf(e);
+      ImmutableAuditRecord r = ImmutableAuditRecord.copyOf(e.record());
       switch (this) {
+        case ID:
+          return x.withRecord(r.withId(RecordId.of((e.id().value().charAt(0) == 'a' ? "b" : "a") + e.id().value().substring(1))));
         case AT:
-          return x.withAt(e.at().plusMillis(1));
+          return x.withRecord(r.withAt(e.at().plusNanos(1_000)));
         case ACTION:
-          return x.withAction(AuditAction.values()[(e.action().ordinal() + 1) % AuditAction.values().length]);
+          return x.withRecord(r.withAction(AuditAction.values()[(e.action().ordinal() + 1) % AuditAction.values().length]));
         case ACTOR:
-          return x.withActor(e.actor() + "x");
+          return x.withRecord(r.withActor(e.actor() + "x"));
         case ORGANISATION:
-          return x.withOrganisation(e.organisation().isPresent() ? Optional.empty() : Optional.of(OdsCode.of("RAL01")));
+          return x.withRecord(r.withOrganisation(e.organisation().isPresent() ? Optional.empty() : Optional.of(OdsCode.of("RAL01"))));
         case SETTING:
-          return x.withSetting(
-              e.setting().isPresent()
-                  ? Optional.empty()
-                  : Optional.of(CareSetting.EMERGENCY_DEPARTMENT));
+          return x.withRecord(
+              r.withSetting(
+                  e.setting().isPresent()
+                      ? Optional.empty()
+                      : Optional.of(CareSetting.EMERGENCY_DEPARTMENT)));
         case SUBJECT:
-          return x.withSubject(
-              e.subject().filter(n -> !n.value().equals("9434765919")).isPresent() || e.subject().isEmpty()
-                  ? Optional.of(NhsNumber.parse("9434765919"))
-                  : Optional.empty());
+          return x.withRecord(
+              r.withSubject(
+                  e.subject().filter(n -> !n.value().equals("9434765919")).isPresent() || e.subject().isEmpty()
+                      ? Optional.of(NhsNumber.parse("9434765919"))
+                      : Optional.empty()));
         case DETAIL:
-          return x.withDetail(e.detail() + ".");
+          return x.withRecord(r.withDetail(e.detail() + "."));
         case PREVIOUS_HASH:
           return x.withPreviousHash(flip(e.previousHash()));
         case HASH:
@@ -137,7 +145,7 @@ class AuditChainProperties {
     longer.add(
         AuditChain.next(
             chain.isEmpty() ? Optional.empty() : Optional.of(chain.get(chain.size() - 1)),
-            AuditEntry.builder().from(draft)));
+            draft.record()));
     assertThat(AuditChain.firstBroken(longer)).isEmpty();
   }
 
@@ -168,15 +176,16 @@ class AuditChainProperties {
 
   @Provide
   Arbitrary<List<AuditEntry>> chains() {
-    return CpisArbitraries.auditEntries()
+    return CpisArbitraries.auditRecords()
         .list()
+        .uniqueElements(AuditRecord::id)
         .ofMaxSize(12)
         .map(
-            drafts -> {
+            records -> {
               List<AuditEntry> chain = new ArrayList<>();
-              for (AuditEntry draft : drafts) {
+              for (AuditRecord record : records) {
                 Optional<AuditEntry> last = chain.isEmpty() ? Optional.empty() : Optional.of(chain.get(chain.size() - 1));
-                chain.add(AuditChain.next(last, AuditEntry.builder().from(draft)));
+                chain.add(AuditChain.next(last, record));
               }
               return chain;
             });

@@ -8,7 +8,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.cpis.model.AuditAction;
 import org.cpis.model.AuditEntry;
+import org.cpis.model.AuditRecord;
 import org.cpis.model.ImmutableAuditEntry;
+import org.cpis.model.ImmutableAuditRecord;
+import org.cpis.model.RecordId;
 import org.cpis.model.NhsNumber;
 import org.cpis.model.OdsCode;
 import org.junit.jupiter.api.DisplayName;
@@ -17,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /** Design rule 9: the audit log is append-only and tamper-evident, by example. */
 class AuditChainTest {
 
-  private static ImmutableAuditEntry.Builder draft(String detail) {
-    return AuditEntry.builder()
+  private static ImmutableAuditRecord.Builder draft(String detail) {
+    return AuditRecord.builder()
+        .id(RecordId.of("a-" + Integer.toHexString(detail.hashCode())))
         .at(Instant.parse("2024-05-10T21:14:00Z"))
         .action(AuditAction.CHECK)
         .actor("555123456789")
@@ -27,9 +31,9 @@ class AuditChainTest {
   }
 
   private static List<AuditEntry> chainOfThree() {
-    AuditEntry first = AuditChain.next(Optional.empty(), draft("1 plan visible, 1 notification"));
-    AuditEntry second = AuditChain.next(Optional.of(first), draft("no plan visible"));
-    AuditEntry third = AuditChain.next(Optional.of(second), draft("2 plans visible"));
+    AuditEntry first = AuditChain.next(Optional.empty(), draft("1 plan visible, 1 notification").build());
+    AuditEntry second = AuditChain.next(Optional.of(first), draft("no plan visible").build());
+    AuditEntry third = AuditChain.next(Optional.of(second), draft("2 plans visible").build());
     return List.of(first, second, third);
   }
 
@@ -47,7 +51,7 @@ class AuditChainTest {
   @DisplayName("Rewriting the detail of entry 2 is detected at entry 2")
   void rewrittenDetail() {
     List<AuditEntry> log = new java.util.ArrayList<>(chainOfThree());
-    log.set(1, ImmutableAuditEntry.copyOf(log.get(1)).withDetail("nothing happened"));
+    log.set(1, ImmutableAuditEntry.copyOf(log.get(1)).withRecord(ImmutableAuditRecord.copyOf(log.get(1).record()).withDetail("nothing happened")));
     assertThat(AuditChain.firstBroken(log)).isEqualTo(OptionalLong.of(2));
   }
 
@@ -72,8 +76,8 @@ class AuditChainTest {
   @Test
   @DisplayName("Moving text from one field to the next changes the hash: actor 'x' at RAL01 is not actor 'xRA' at L01")
   void fieldBoundariesAreHashed() {
-    AuditEntry ab = AuditChain.next(Optional.empty(), draft("checked").actor("x").organisation(OdsCode.of("RAL01")));
-    AuditEntry a = AuditChain.next(Optional.empty(), draft("checked").actor("xRA").organisation(OdsCode.of("L01")));
+    AuditEntry ab = AuditChain.next(Optional.empty(), draft("checked").actor("x").organisation(OdsCode.of("RAL01")).build());
+    AuditEntry a = AuditChain.next(Optional.empty(), draft("checked").actor("xRA").organisation(OdsCode.of("L01")).build());
 
     assertThat(ab.hash()).isNotEqualTo(a.hash());
   }

@@ -32,9 +32,9 @@ public interface AuditLog {
   List<AuditRecord> findUnsealed(int limit);
 
   /**
-   * Seals the unsealed record {@code entry.record()} names by its id: keeps the entry's
-   * sequence, previous hash and hash with it. The record's content is the stored one; a store may
-   * refuse an entry whose record differs from it.
+   * Seals the unsealed record that {@code entry.record()} names by its id: keeps the entry's
+   * sequence, previous hash and hash with it. The sealed entry's record is the stored one, as
+   * appended: sealing never changes what a record says.
    *
    * @throws RecordNotFoundException if no unsealed record has that id
    * @throws DuplicateRecordException if an entry with that sequence is sealed already

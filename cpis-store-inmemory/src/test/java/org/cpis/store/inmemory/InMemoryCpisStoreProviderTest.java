@@ -1,14 +1,17 @@
 package org.cpis.store.inmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.cpis.model.AuditAction;
-import org.cpis.model.AuditEntry;
+import org.cpis.model.AuditRecord;
+import org.cpis.model.RecordId;
 import org.cpis.store.CpisStore;
 import org.cpis.store.CpisStoreProvider;
 import org.cpis.store.CpisStores;
@@ -49,21 +52,26 @@ class InMemoryCpisStoreProviderTest {
     CpisStore first = CpisStores.named("in-memory");
     CpisStore second = CpisStores.named("in-memory");
     assertThat(first).isInstanceOf(InMemoryCpisStore.class).isNotSameAs(second);
-    AuditEntry entry =
-        AuditEntry.builder()
-            .sequence(1)
+    AuditRecord record =
+        AuditRecord.builder()
+            .id(RecordId.of("a-1"))
             .at(Instant.parse("2025-03-01T10:00:00Z"))
             .action(AuditAction.CHECK)
             .actor("tester")
             .detail("one entry")
-            .previousHash("")
-            .hash("h1")
             .build();
-    first.runInTransaction(tx -> {
-      tx.audit().append(entry);
-    });
-    Function<StoreTransaction, Optional<AuditEntry>> last = tx -> tx.audit().last();
-    assertThat(first.inTransaction(last)).contains(entry);
-    assertThat(second.inTransaction(last)).isEmpty();
+    first.runInTransaction(tx -> tx.audit().append(record));
+    Function<StoreTransaction, List<AuditRecord>> unsealed = tx -> tx.audit().findUnsealed(10);
+    assertThat(first.inTransaction(unsealed)).containsExactly(record);
+    assertThat(second.inTransaction(unsealed)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("The in-memory provider has no settings: a configuration key is refused, naming it")
+  void refusesConfiguration() {
+    assertThat(new InMemoryCpisStoreProvider().create(Map.of())).isInstanceOf(InMemoryCpisStore.class);
+    assertThatThrownBy(() -> new InMemoryCpisStoreProvider().create(Map.of("url", "jdbc:x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("url");
   }
 }

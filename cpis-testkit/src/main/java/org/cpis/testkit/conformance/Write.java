@@ -206,8 +206,9 @@ final class Write {
                 : duplicateIf(m.audit.containsKey(entry.sequence())),
         (tx, m) -> {
           tx.audit().seal(entry);
-          m.unsealed.remove(entry.id());
-          m.audit.put(entry.sequence(), entry);
+          // The stored record's content is kept, whatever the entry carries.
+          AuditRecord stored = m.unsealed.remove(entry.id());
+          m.audit.put(entry.sequence(), AuditEntry.builder().from(entry).record(stored).build());
         });
   }
 

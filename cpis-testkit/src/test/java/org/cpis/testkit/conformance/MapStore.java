@@ -504,8 +504,9 @@ final class MapStore implements CpisStore {
                   if (data.audit.containsKey(entry.sequence()) && !twice) {
                     throw refused(new DuplicateRecordException("audit entry " + entry.sequence() + " is sealed"));
                   }
-                  data.unsealed.remove(entry.id());
-                  data.audit.put(entry.sequence(), entry);
+                  AuditRecord stored = data.unsealed.remove(entry.id());
+                  data.audit.put(
+                      entry.sequence(), stored == null ? entry : AuditEntry.builder().from(entry).record(stored).build());
                 });
           }
 
