@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.cpis.Cpis;
 import org.cpis.DispatchReport;
@@ -36,14 +37,19 @@ class StoppedNodeTest {
     Cluster cluster = new Cluster(DATABASE);
     CountDownLatch delivering = new CountDownLatch(1);
     CountDownLatch never = new CountDownLatch(1);
+    AtomicBoolean stopped = new AtomicBoolean();
     UnaryOperator<Cpis.Builder> outboxOnly = b -> b.dispatchAfterCheck(false).leaseDuration(LEASE);
-    // Node a hangs in its notifier on the first notification it delivers: it never returns.
+    // Node a hangs in its notifier on the first notification it delivers: it never returns (and
+    // once the test is over, its notifier fails fast, so that its thread can end).
     Node a =
         cluster.node(
             "cpis-node-a",
             2,
             outboxOnly,
             notification -> {
+              if (stopped.get()) {
+                throw new IllegalStateException("node a has stopped");
+              }
               delivering.countDown();
               never.await();
             });
@@ -73,6 +79,7 @@ class StoppedNodeTest {
       assertThat(cluster.deliveries.values()).allMatch(nodes -> nodes.equals(List.of("cpis-node-b")));
       assertThat(b.notificationsOf(children)).allMatch(n -> n.deliveryStatus() == DeliveryStatus.DELIVERED);
     } finally {
+      stopped.set(true);
       nodeA.shutdownNow();
       nodeA.awaitTermination(10, TimeUnit.SECONDS);
     }
