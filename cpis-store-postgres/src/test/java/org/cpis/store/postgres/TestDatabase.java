@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -125,10 +124,12 @@ final class TestDatabase implements AutoCloseable {
   private static String startEmbedded() {
     try {
       embedded = EmbeddedPostgres.builder().start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "could not start an embedded PostgreSQL (it refuses to run as root; set " + URL_VARIABLE
-              + " to use a running server instead)",
+    } catch (IOException | RuntimeException e) {
+      // initdb refuses to run as root, and says so only in its own output.
+      throw new IllegalStateException(
+          "could not start an embedded PostgreSQL for the tests (it refuses to run as root): run"
+              + " them as another user, or set " + URL_VARIABLE + " to a running server's JDBC URL,"
+              + " e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
           e);
     }
     Runtime.getRuntime()
