@@ -33,6 +33,7 @@ class DispatchTest {
       RetryPolicy.builder().initialBackoff(Duration.ofMinutes(1)).maxBackoff(Duration.ofMinutes(5)).build();
 
   private final NhsNumber child = nhs(1);
+  private final NhsNumber otherChild = nhs(2);
 
   @Test
   @DisplayName("A notification is marked delivered only after the notifier returns, outside any store transaction")
@@ -91,20 +92,33 @@ class DispatchTest {
   }
 
   @Test
-  @DisplayName("If marking a delivery fails, the notification stays pending and is delivered again: never lost")
+  @DisplayName("If marking a delivery fails, the pass goes on, the notification stays pending and is delivered again once its claim expires: never lost")
   void markingFailureKeepsItPending() {
     TestEngine t = new TestEngine(b -> b.dispatchAfterCheck(false));
-    t.islington().upload(List.of(cpp(1, "CP-1", child, MAY_1, null)));
+    t.islington().upload(List.of(cpp(1, "CP-1", child, MAY_1, null), cpp(2, "CP-2", otherChild, MAY_1, null)));
     t.cpis.health().check(check(child, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT));
-    t.store.intercept(FaultyStore.failOnCall("notifications", "update", 1));
+    t.cpis.health().check(check(otherChild, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT));
+    t.store.intercept(FaultyStore.failOnCall("notifications", "release", 1));
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(t.cpis::dispatchNotifications).isInstanceOf(StoreException.class);
+    DispatchReport first = t.cpis.dispatchNotifications();
     t.store.heal();
+
+    assertThat(first.delivered()).as("the notifier took both; the pass was not aborted").isEqualTo(2);
+    List<AccessNotification> both =
+        List.of(t.notificationsAbout(child).get(0), t.notificationsAbout(otherChild).get(0));
+    assertThat(both).extracting(AccessNotification::deliveryStatus)
+        .containsExactlyInAnyOrder(DeliveryStatus.PENDING, DeliveryStatus.DELIVERED);
+    AccessNotification unmarked =
+        both.stream().filter(n -> n.deliveryStatus() == DeliveryStatus.PENDING).findFirst().orElseThrow();
+    assertThat(t.cpis.dispatchNotifications().delivered()).as("still claimed").isZero();
+    t.clock.advance(Duration.ofMinutes(1));
     DispatchReport again = t.cpis.dispatchNotifications();
 
     assertThat(again.delivered()).isEqualTo(1);
-    assertThat(t.notifier.delivered()).hasSize(2);
-    assertThat(t.notifier.delivered().get(0).id()).isEqualTo(t.notifier.delivered().get(1).id());
+    assertThat(t.notifier.delivered()).hasSize(3);
+    assertThat(t.notifier.delivered().get(2).id()).isEqualTo(unmarked.id());
+    assertThat(t.notificationsAbout(child).get(0).deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
+    assertThat(t.notificationsAbout(otherChild).get(0).deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
   }
 
   @Test

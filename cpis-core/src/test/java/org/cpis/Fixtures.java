@@ -136,6 +136,22 @@ final class Fixtures {
       cpis.registerLocalAuthority(CAMDEN);
     }
 
+    /**
+     * Another node: an engine of its own on the same store, clock, notifier and id source, under
+     * {@code nodeId}, as a second application server behind a load balancer would be.
+     */
+    Cpis otherNode(String nodeId, java.util.function.UnaryOperator<Cpis.Builder> configure) {
+      return configure
+          .apply(
+              Cpis.builder()
+                  .store(store)
+                  .notifier(notifier)
+                  .clock(clock)
+                  .nodeId(nodeId)
+                  .idSupplier(() -> "id-" + ids.incrementAndGet()))
+          .build();
+    }
+
     LocalAuthorityDesk islington() {
       return cpis.localAuthority(ISLINGTON.odsCode());
     }
@@ -151,6 +167,18 @@ final class Fixtures {
     /** Reads the store directly, around the engine. */
     <T> T read(java.util.function.Function<org.cpis.store.StoreTransaction, T> query) {
       return store.inTransaction(query);
+    }
+
+    java.util.List<org.cpis.model.AuditRecord> unsealed() {
+      return read(tx -> tx.audit().findUnsealed(Integer.MAX_VALUE));
+    }
+
+    java.util.Optional<org.cpis.model.AuditEntry> lastSealed() {
+      return read(tx -> tx.audit().last());
+    }
+
+    java.util.Optional<String> leaseHolder(String name) {
+      return read(tx -> tx.leases().holder(name, clock.instant()));
     }
 
     java.util.List<org.cpis.model.AccessEvent> accessesTo(NhsNumber subject) {

@@ -15,7 +15,8 @@ public enum RejectionReason {
   UNKNOWN_ACTION("R11", "the action is neither blank nor DELETE"),
   DUPLICATE_IN_FILE("R12", "another record in the same file has the same local reference"),
   NO_DEMOGRAPHIC_MATCH("R13", "the NHS number, name and date of birth do not match the national record"),
-  MALFORMED_LINE("R14", "the line does not have the columns of the file's header");
+  MALFORMED_LINE("R14", "the line does not have the columns of the file's header"),
+  INVALID_LOCAL_REFERENCE("R15", "the local reference is not 1 to 64 printable ASCII characters without spaces");
 
   private final String code;
   private final String description;

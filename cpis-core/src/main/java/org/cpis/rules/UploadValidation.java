@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.cpis.model.InvalidIdentifierException;
 import org.cpis.model.NhsNumber;
 import org.cpis.model.OdsCode;
 import org.cpis.model.PlanId;
@@ -52,6 +53,9 @@ public final class UploadValidation {
     Optional<String> reference = UploadRecord.present(record.localReference());
     if (reference.isEmpty()) {
       return Decision.reject(RejectionReason.MISSING_LOCAL_REFERENCE);
+    }
+    if (!InvalidIdentifierException.isValid(reference.get())) {
+      return Decision.reject(RejectionReason.INVALID_LOCAL_REFERENCE);
     }
     PlanId id = PlanId.of(localAuthority, reference.get());
     Optional<String> action = UploadRecord.present(record.action());
