@@ -17,8 +17,8 @@ import org.cpis.store.DuplicateRecordException;
 /** The history of unscheduled accesses in {@code access_event}. */
 final class PgAccessEvents implements AccessEventStore {
 
-  /** The columns of who looked and from where, shared with {@code notification}. */
-  static final String WHO_COLUMNS =
+  /** The columns of who looked and from where. */
+  private static final String WHO_COLUMNS =
       "accessor_user_id, accessor_name, accessor_role, accessor_rbac_activity_code,"
           + " organisation_ods_code, organisation_name, setting";
 

@@ -21,11 +21,15 @@ import org.cpis.store.NotificationStore;
 /** The outbox and the local authorities' inboxes in {@code notification}. */
 final class PgNotifications implements NotificationStore {
 
-  private static final String COLUMNS =
-      "id, access_event_id, subject, plan_local_authority, plan_local_reference, plan_type, "
-          + PgAccessEvents.WHO_COLUMNS
-          + ", accessed_at, assigned_social_worker, delivery_status, failed_attempts, next_attempt_at,"
-          + " delivered_at";
+  /** Every column of a notification but its id, in the order of {@link #values}. */
+  private static final List<String> FIELDS =
+      List.of(
+          "access_event_id", "subject", "plan_local_authority", "plan_local_reference", "plan_type",
+          "accessor_user_id", "accessor_name", "accessor_role", "accessor_rbac_activity_code",
+          "organisation_ods_code", "organisation_name", "setting", "accessed_at",
+          "assigned_social_worker", "delivery_status", "failed_attempts", "next_attempt_at",
+          "delivered_at");
+  private static final String COLUMNS = "id, " + String.join(", ", FIELDS);
   private static final String SELECT = "SELECT " + COLUMNS + " FROM {s}.notification n WHERE ";
   private static final String BY_ACCESS = " ORDER BY accessed_at, id";
 
@@ -44,30 +48,10 @@ final class PgNotifications implements NotificationStore {
     Objects.requireNonNull(claim, "claim");
     int inserted =
         session.update(
-            "INSERT INTO {s}.notification (" + COLUMNS + ", claimant, claimed_until)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT DO NOTHING",
-            n.id(),
-            n.accessEventId(),
-            n.subject(),
-            n.planId().localAuthority(),
-            n.planId().localReference(),
-            n.planType(),
-            n.accessor().userId(),
-            n.accessor().name(),
-            n.accessor().role(),
-            n.accessor().rbacActivityCode(),
-            n.organisation().odsCode(),
-            n.organisation().name(),
-            n.setting(),
-            n.accessedAt(),
-            n.assignedSocialWorker(),
-            n.deliveryStatus(),
-            n.failedAttempts(),
-            n.nextAttemptAt(),
-            n.deliveredAt(),
-            claim.map(Claim::claimant),
-            claim.map(Claim::until));
+            "INSERT INTO {s}.notification (" + COLUMNS + ", claimant, claimed_until) VALUES ("
+                + Session.placeholders(FIELDS.size() + 3) + ") ON CONFLICT DO NOTHING",
+            Session.parameters(
+                n.id(), values(n), claim.map(Claim::claimant), claim.map(Claim::until)));
     if (inserted == 0) {
       throw new DuplicateRecordException("notification " + n.id() + " already exists");
     }
@@ -112,33 +96,9 @@ final class PgNotifications implements NotificationStore {
     Objects.requireNonNull(n, "notification");
     Objects.requireNonNull(claimant, "claimant");
     return session.update(
-            "UPDATE {s}.notification SET access_event_id = ?, subject = ?, plan_local_authority = ?,"
-                + " plan_local_reference = ?, plan_type = ?, accessor_user_id = ?, accessor_name = ?,"
-                + " accessor_role = ?, accessor_rbac_activity_code = ?, organisation_ods_code = ?,"
-                + " organisation_name = ?, setting = ?, accessed_at = ?, assigned_social_worker = ?,"
-                + " delivery_status = ?, failed_attempts = ?, next_attempt_at = ?, delivered_at = ?,"
-                + " claimant = NULL, claimed_until = NULL"
-                + " WHERE id = ? AND claimant = ?",
-            n.accessEventId(),
-            n.subject(),
-            n.planId().localAuthority(),
-            n.planId().localReference(),
-            n.planType(),
-            n.accessor().userId(),
-            n.accessor().name(),
-            n.accessor().role(),
-            n.accessor().rbacActivityCode(),
-            n.organisation().odsCode(),
-            n.organisation().name(),
-            n.setting(),
-            n.accessedAt(),
-            n.assignedSocialWorker(),
-            n.deliveryStatus(),
-            n.failedAttempts(),
-            n.nextAttemptAt(),
-            n.deliveredAt(),
-            n.id(),
-            claimant)
+            "UPDATE {s}.notification SET " + Session.assignments(FIELDS)
+                + ", claimant = NULL, claimed_until = NULL WHERE id = ? AND claimant = ?",
+            Session.parameters(values(n), n.id(), claimant))
         > 0;
   }
 
@@ -164,6 +124,29 @@ final class PgNotifications implements NotificationStore {
   public int deleteBySubject(NhsNumber subject) {
     Objects.requireNonNull(subject, "subject");
     return session.update("DELETE FROM {s}.notification WHERE subject = ?", subject);
+  }
+
+  /** The values of {@link #FIELDS}. */
+  private static List<Object> values(AccessNotification n) {
+    return java.util.Arrays.asList(
+        n.accessEventId(),
+        n.subject(),
+        n.planId().localAuthority(),
+        n.planId().localReference(),
+        n.planType(),
+        n.accessor().userId(),
+        n.accessor().name(),
+        n.accessor().role(),
+        n.accessor().rbacActivityCode(),
+        n.organisation().odsCode(),
+        n.organisation().name(),
+        n.setting(),
+        n.accessedAt(),
+        n.assignedSocialWorker(),
+        n.deliveryStatus(),
+        n.failedAttempts(),
+        n.nextAttemptAt(),
+        n.deliveredAt());
   }
 
   private static AccessNotification read(ResultSet rs) throws SQLException {

@@ -22,10 +22,12 @@ import org.cpis.store.RecordNotFoundException;
  */
 final class PgPlans implements PlanStore {
 
-  private static final String COLUMNS =
-      "local_authority, local_reference, subject, type, start_date, end_date, expected_delivery_date,"
-          + " child_date_of_birth, allocated_social_worker, linked_unborn_local_authority,"
-          + " linked_unborn_local_reference";
+  /** Every column of a plan but its key, in the order of {@link #values}. */
+  private static final List<String> FIELDS =
+      List.of(
+          "subject", "type", "start_date", "end_date", "expected_delivery_date", "child_date_of_birth",
+          "allocated_social_worker", "linked_unborn_local_authority", "linked_unborn_local_reference");
+  private static final String COLUMNS = "local_authority, local_reference, " + String.join(", ", FIELDS);
   private static final String SELECT = "SELECT " + COLUMNS + " FROM {s}.plan WHERE ";
   private static final String ORDER = " ORDER BY local_authority, local_reference";
 
@@ -40,19 +42,9 @@ final class PgPlans implements PlanStore {
     Objects.requireNonNull(plan, "plan");
     int inserted =
         session.update(
-            "INSERT INTO {s}.plan (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT DO NOTHING",
-            plan.id().localAuthority(),
-            plan.id().localReference(),
-            plan.subject(),
-            plan.type(),
-            plan.start(),
-            plan.end(),
-            plan.expectedDeliveryDate(),
-            plan.childDateOfBirth(),
-            plan.allocatedSocialWorker(),
-            plan.linkedUnbornPlan().map(PlanId::localAuthority),
-            plan.linkedUnbornPlan().map(PlanId::localReference));
+            "INSERT INTO {s}.plan (" + COLUMNS + ") VALUES (" + Session.placeholders(FIELDS.size() + 2)
+                + ") ON CONFLICT DO NOTHING",
+            Session.parameters(plan.id().localAuthority(), plan.id().localReference(), values(plan)));
     if (inserted == 0) {
       throw new DuplicateRecordException("plan " + plan.id() + " already exists");
     }
@@ -63,21 +55,9 @@ final class PgPlans implements PlanStore {
     Objects.requireNonNull(plan, "plan");
     int updated =
         session.update(
-            "UPDATE {s}.plan SET subject = ?, type = ?, start_date = ?, end_date = ?,"
-                + " expected_delivery_date = ?, child_date_of_birth = ?, allocated_social_worker = ?,"
-                + " linked_unborn_local_authority = ?, linked_unborn_local_reference = ?"
+            "UPDATE {s}.plan SET " + Session.assignments(FIELDS)
                 + " WHERE local_authority = ? AND local_reference = ?",
-            plan.subject(),
-            plan.type(),
-            plan.start(),
-            plan.end(),
-            plan.expectedDeliveryDate(),
-            plan.childDateOfBirth(),
-            plan.allocatedSocialWorker(),
-            plan.linkedUnbornPlan().map(PlanId::localAuthority),
-            plan.linkedUnbornPlan().map(PlanId::localReference),
-            plan.id().localAuthority(),
-            plan.id().localReference());
+            Session.parameters(values(plan), plan.id().localAuthority(), plan.id().localReference()));
     if (updated == 0) {
       throw new RecordNotFoundException("plan " + plan.id() + " does not exist");
     }
@@ -138,6 +118,20 @@ final class PgPlans implements PlanStore {
     Objects.requireNonNull(date, "date");
     return session.query(
         SELECT + "child_date_of_birth IS NOT NULL AND child_date_of_birth < ?" + ORDER, PgPlans::read, date);
+  }
+
+  /** The values of {@link #FIELDS}. */
+  private static List<Object> values(ProtectionPlan plan) {
+    return java.util.Arrays.asList(
+        plan.subject(),
+        plan.type(),
+        plan.start(),
+        plan.end(),
+        plan.expectedDeliveryDate(),
+        plan.childDateOfBirth(),
+        plan.allocatedSocialWorker(),
+        plan.linkedUnbornPlan().map(PlanId::localAuthority),
+        plan.linkedUnbornPlan().map(PlanId::localReference));
   }
 
   private static ProtectionPlan read(ResultSet rs) throws SQLException {

@@ -16,8 +16,10 @@ import org.cpis.store.ReviewStore;
 /** Reviews in {@code review}, at most one per notification (its primary key). */
 final class PgReviews implements ReviewStore {
 
-  private static final String COLUMNS =
-      "notification_id, local_authority, reviewer, outcome, recorded_on_case_record, reviewed_at";
+  /** Every column of a review but its notification id, in the order of {@link #values}. */
+  private static final List<String> FIELDS =
+      List.of("local_authority", "reviewer", "outcome", "recorded_on_case_record", "reviewed_at");
+  private static final String COLUMNS = "notification_id, " + String.join(", ", FIELDS);
 
   private final Session session;
 
@@ -36,14 +38,9 @@ final class PgReviews implements ReviewStore {
     int inserted =
         session.update(
             "INSERT INTO {s}.review (" + COLUMNS + ")"
-                + " SELECT n.id, ?, ?, ?, ?, ? FROM {s}.notification n WHERE n.id = ?"
-                + " ON CONFLICT DO NOTHING",
-            r.localAuthority(),
-            r.reviewer(),
-            r.outcome(),
-            r.recordedOnCaseRecord(),
-            r.reviewedAt(),
-            r.notificationId());
+                + " SELECT n.id, " + Session.placeholders(FIELDS.size())
+                + " FROM {s}.notification n WHERE n.id = ? ON CONFLICT DO NOTHING",
+            Session.parameters(values(r), r.notificationId()));
     if (inserted == 0) {
       if (session.exists("SELECT 1 FROM {s}.notification WHERE id = ?", r.notificationId())) {
         throw new DuplicateRecordException(
@@ -58,14 +55,8 @@ final class PgReviews implements ReviewStore {
     Objects.requireNonNull(r, "review");
     int updated =
         session.update(
-            "UPDATE {s}.review SET local_authority = ?, reviewer = ?, outcome = ?,"
-                + " recorded_on_case_record = ?, reviewed_at = ? WHERE notification_id = ?",
-            r.localAuthority(),
-            r.reviewer(),
-            r.outcome(),
-            r.recordedOnCaseRecord(),
-            r.reviewedAt(),
-            r.notificationId());
+            "UPDATE {s}.review SET " + Session.assignments(FIELDS) + " WHERE notification_id = ?",
+            Session.parameters(values(r), r.notificationId()));
     if (updated == 0) {
       throw new RecordNotFoundException(
           "notification " + r.notificationId() + " has no review to update");
@@ -87,6 +78,11 @@ final class PgReviews implements ReviewStore {
             + " ORDER BY reviewed_at, notification_id",
         PgReviews::read,
         localAuthority);
+  }
+
+  /** The values of {@link #FIELDS}. */
+  private static List<Object> values(Review r) {
+    return List.of(r.localAuthority(), r.reviewer(), r.outcome(), r.recordedOnCaseRecord(), r.reviewedAt());
   }
 
   private static Review read(ResultSet rs) throws SQLException {

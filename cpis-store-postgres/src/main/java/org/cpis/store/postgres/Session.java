@@ -118,6 +118,29 @@ final class Session {
     return failure;
   }
 
+  /** {@code ?, ?, ?} for {@code count} parameters. */
+  static String placeholders(int count) {
+    return String.join(", ", java.util.Collections.nCopies(count, "?"));
+  }
+
+  /** {@code a = ?, b = ?} for the columns. */
+  static String assignments(List<String> columns) {
+    return String.join(" = ?, ", columns) + " = ?";
+  }
+
+  /** The parameters in order, each list's elements in its place. */
+  static Object[] parameters(Object... values) {
+    List<Object> flat = new ArrayList<>();
+    for (Object v : values) {
+      if (v instanceof List) {
+        flat.addAll((List<?>) v);
+      } else {
+        flat.add(v);
+      }
+    }
+    return flat.toArray();
+  }
+
   /** The JDBC value of a record field: identifiers as their text, instants in UTC to the microsecond. */
   static Object toSql(Object value) {
     if (value instanceof Optional) {
