@@ -76,13 +76,24 @@ public final class PostgresCpisStore implements CpisStore {
       throw new IllegalStateException("CP-IS store transactions cannot be nested");
     }
     inWork.set(Boolean.TRUE);
-    try (Connection c = open()) {
-      return run(c, work);
-    } catch (SQLException e) {
-      // Only closing the connection can fail here; the transaction has ended.
-      throw SqlFailures.translate("release a connection", e, false);
+    try {
+      Connection c = open();
+      try {
+        return run(c, work);
+      } finally {
+        closeQuietly(c);
+      }
     } finally {
       inWork.remove();
+    }
+  }
+
+  /** Gives the connection back; the transaction has ended, so a failure here changes nothing. */
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // A broken connection: the pool discards it.
     }
   }
 

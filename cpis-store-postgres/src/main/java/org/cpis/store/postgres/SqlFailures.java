@@ -1,6 +1,7 @@
 package org.cpis.store.postgres;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import org.cpis.store.StoreException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -34,11 +35,13 @@ final class SqlFailures {
 
   /**
    * Whether nothing the transaction did can have been applied and it may simply run again: a
-   * conflict, or a lost connection before the commit was sent.
+   * conflict, or, before the commit was sent, a lost connection or a failure the driver or pool
+   * calls transient (such as a pool that had no connection free in time).
    */
   static boolean isTransient(SQLException e, boolean committing) {
     String state = e.getSQLState();
-    return isConflict(state) || (!committing && isConnectionLoss(state));
+    return isConflict(state)
+        || (!committing && (isConnectionLoss(state) || e instanceof SQLTransientException));
   }
 
   /** A store exception for a failure while doing {@code what}, safe to log. */

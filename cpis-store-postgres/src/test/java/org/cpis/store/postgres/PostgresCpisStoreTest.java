@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -159,6 +160,32 @@ class PostgresCpisStoreTest {
   }
 
   @Test
+  void aPoolWithNoConnectionFreeInTimeIsTransient() throws Exception {
+    PostgresCpisStore store = DATABASE.store(DATABASE.pool("cpis-store-test-one", 1, 250));
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> holder =
+          other.submit(
+              () ->
+                  store.runInTransaction(
+                      tx -> {
+                        holding.countDown();
+                        awaitQuietly(done);
+                      }));
+      assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThatThrownBy(() -> store.runInTransaction(tx -> tx.plans().find(PLAN.id())))
+          .isInstanceOf(TransientStoreException.class);
+      done.countDown();
+      holder.get(30, TimeUnit.SECONDS);
+    } finally {
+      done.countDown();
+      other.shutdownNow();
+    }
+  }
+
+  @Test
   void discoveredAsPostgresWithTheDocumentedKeys() {
     String url = TestDatabase.url();
     try (CpisStore store =
@@ -225,6 +252,14 @@ class PostgresCpisStoreTest {
     StringWriter out = new StringWriter();
     t.printStackTrace(new PrintWriter(out));
     return out.toString();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static <T> T get(Future<T> f) {

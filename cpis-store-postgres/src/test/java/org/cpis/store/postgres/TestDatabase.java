@@ -36,7 +36,7 @@ final class TestDatabase implements AutoCloseable {
 
   private TestDatabase() {
     this.schema = "cpis_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-    this.admin = newPool("cpis-test-admin", 2);
+    this.admin = newPool("cpis-test-admin", 2, 10_000);
     Runtime.getRuntime().addShutdownHook(new Thread(this::close, "drop " + schema));
   }
 
@@ -52,7 +52,12 @@ final class TestDatabase implements AutoCloseable {
 
   /** A connection pool for the store, with its own name (shown as the backends' application_name). */
   synchronized HikariDataSource pool(String name, int size) {
-    HikariDataSource pool = newPool(name, size);
+    return pool(name, size, 10_000);
+  }
+
+  /** As {@link #pool(String, int)}, waiting at most {@code timeoutMillis} for a free connection. */
+  synchronized HikariDataSource pool(String name, int size, long timeoutMillis) {
+    HikariDataSource pool = newPool(name, size, timeoutMillis);
     pools.add(pool);
     return pool;
   }
@@ -101,13 +106,13 @@ final class TestDatabase implements AutoCloseable {
     }
   }
 
-  private static HikariDataSource newPool(String name, int size) {
+  private static HikariDataSource newPool(String name, int size, long timeoutMillis) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url());
     config.setPoolName(name);
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(0);
-    config.setConnectionTimeout(10_000);
+    config.setConnectionTimeout(timeoutMillis);
     config.addDataSourceProperty("ApplicationName", name);
     return new HikariDataSource(config);
   }
