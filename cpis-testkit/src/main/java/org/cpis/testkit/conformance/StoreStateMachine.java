@@ -66,13 +66,13 @@ final class StoreStateMachine {
   /** Chains of at most {@code maxSteps} steps, each on a new store from {@code stores}. */
   static ActionChainArbitrary<ModelledStore> chains(Supplier<CpisStore> stores, int maxSteps) {
     return ActionChain.startWith(ModelledStore.over(stores, PROBES))
-        .withAction(24, single())
+        .withAction(26, single())
         .withAction(1, batch("commit", ModelledStore::commit))
         .withAction(2, batch("abort", ModelledStore::abort))
         .withMaxTransformations(maxSteps);
   }
 
-  /** One write of any kind in its own transaction; 24 is the sum of {@link #anyWrite}'s weights. */
+  /** One write of any kind in its own transaction; 26 is the sum of {@link #anyWrite}'s weights. */
   private static Action.Dependent<ModelledStore> single() {
     return state -> anyWrite(state).map(StoreStateMachine::step);
   }
@@ -103,13 +103,13 @@ final class StoreStateMachine {
                 Tuple.of(2, events().map(Write::insertEvent)),
                 Tuple.of(2, notifications().map(Write::insertNotification)),
                 Tuple.of(2, claims()),
-                Tuple.of(2, reviews(state)),
+                Tuple.of(3, reviews(state)),
                 Tuple.of(2, appends()),
                 Tuple.of(2, seals(state)),
                 Tuple.of(1, localAuthorities().map(Write::insertLocalAuthority)),
                 Tuple.of(1, localAuthorities().map(Write::updateLocalAuthority)),
                 Tuple.of(1, receipts().map(Write::insertReceipt)),
-                Tuple.of(1, Arbitraries.of(PROBES.subjects).map(Write::purge))));
+                Tuple.of(2, Arbitraries.of(PROBES.subjects).map(Write::purge))));
     if (!state.model.notifications.isEmpty()) {
       writes.add(Tuple.of(2, deliveries(state)));
     }
