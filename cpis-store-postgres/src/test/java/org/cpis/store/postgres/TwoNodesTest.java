@@ -44,6 +44,7 @@ class TwoNodesTest {
   private static final TestDatabase DATABASE = TestDatabase.create();
   private static final Duration RUN = Duration.ofSeconds(4);
   private static final int CHECKERS_PER_NODE = 2;
+  private static final Duration UPLOAD_PAUSE = Duration.ofMillis(200);
 
   @AfterAll
   static void dropSchema() {
@@ -92,7 +93,7 @@ class TwoNodesTest {
                     created.addAll(result.notificationIds());
                     checks.incrementAndGet();
                   } catch (RuntimeException e) {
-                    failures.add(node.name() + ": " + e);
+                    failures.add(node.name() + ": " + describe(e));
                   }
                 }
               });
@@ -119,7 +120,7 @@ class TwoNodesTest {
 
     assertThat(failures).as("failed checks and uploads").isEmpty();
     assertThat(checks.get()).as("checks done in %s", RUN).isGreaterThan(50);
-    assertThat(uploads).hasSizeGreaterThan(4).allMatch(r -> r.fileOutcome() == FileOutcome.SUCCESS);
+    assertThat(uploads).hasSizeGreaterThan(6).allMatch(r -> r.fileOutcome() == FileOutcome.SUCCESS);
     List<AccessNotification> stored = a.notificationsOf(children);
     assertThat(stored.stream().map(AccessNotification::id).collect(Collectors.toSet()))
         .as("every notification a check created is stored, and no other")
@@ -145,7 +146,10 @@ class TwoNodesTest {
         audit.entriesChecked());
   }
 
-  /** Uploads the file again and again, switching every plan's social worker, until {@code end}. */
+  /**
+   * Uploads the file again and again until {@code end}, every upload changing every plan's social
+   * worker: many times a second, where a local authority uploads daily.
+   */
   private static void uploadUntil(
       long end, Node node, String ods, List<NhsNumber> children, String prefix,
       List<UploadReport> uploads, List<String> failures) {
@@ -153,10 +157,23 @@ class TwoNodesTest {
       try {
         uploads.add(
             node.cpis().localAuthority(OdsCode.of(ods)).upload(Cluster.file(children, prefix, "sw-" + round % 2)));
+        Thread.sleep(UPLOAD_PAUSE.toMillis());
       } catch (RuntimeException e) {
-        failures.add(node.name() + " upload: " + e);
+        failures.add(node.name() + " upload: " + describe(e));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
+  }
+
+  /** The exception and its causes' messages (the store's never quote a row). */
+  private static String describe(Throwable e) {
+    StringBuilder text = new StringBuilder(e.toString());
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      text.append(" <- ").append(c);
+    }
+    return text.toString();
   }
 
   private static long count(String sql) {
