@@ -55,6 +55,7 @@ import org.cpis.rules.AccessKind;
 import org.cpis.rules.Birth;
 import org.cpis.rules.BirthRecorded;
 import org.cpis.rules.RejectionReason;
+import org.cpis.store.CpisStore;
 import org.cpis.store.inmemory.InMemoryCpisStore;
 
 /**
@@ -140,13 +141,18 @@ public final class Demo {
   private final Cpis cpis;
   private String hackneyFileResponse;
 
-  /** A demo that tells its story on {@code out}. */
+  /** A demo that tells its story on {@code out}, on the in-memory store. */
   public Demo(PrintStream out) {
+    this(out, new InMemoryCpisStore());
+  }
+
+  /** A demo that tells its story on {@code out}, on {@code store}, which must be empty. */
+  public Demo(PrintStream out, CpisStore store) {
     this.say = new Narrator(out);
     AtomicInteger ids = new AtomicInteger();
     this.cpis =
         Cpis.builder()
-            .store(new InMemoryCpisStore())
+            .store(store)
             .notifier(
                 new InboxNotifier(
                     say, Map.of(ISLINGTON_ODS, ISLINGTON.name(), CAMDEN_ODS, CAMDEN.name())))
@@ -160,10 +166,21 @@ public final class Demo {
             .build();
   }
 
-  /** Runs the scenario on standard output. */
+  /**
+   * Runs the scenario on standard output, on the in-memory store; with the system property
+   * {@value DemoDatabase#URL_PROPERTY} set to a JDBC URL, on that PostgreSQL server instead, in a
+   * schema of its own that it drops at the end.
+   */
   public static void main(String[] args) {
+    String jdbcUrl = System.getProperty(DemoDatabase.URL_PROPERTY, "").trim();
     try {
-      new Demo(System.out).run();
+      if (jdbcUrl.isEmpty()) {
+        new Demo(System.out).run();
+      } else {
+        try (DemoDatabase database = new DemoDatabase(jdbcUrl)) {
+          new Demo(System.out, database.store()).run();
+        }
+      }
     } catch (RuntimeException e) {
       System.out.flush();
       System.err.println();
@@ -174,7 +191,7 @@ public final class Demo {
 
   /** Runs the whole scenario, step by step. */
   public void run() {
-    say.title("CP-IS demo: Child Protection - Information Sharing, on the in-memory store");
+    say.title("CP-IS demo: Child Protection - Information Sharing");
     say.paragraph("Every NHS number here is a fictional test number (999 range); the demo shows them masked.");
     say.paragraph("Phone numbers are from Ofcom's range for drama (020 7946 0xxx).");
     uploads();

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * <p>Each {@code TestDatabase} is a fresh schema of its own, dropped by {@link #close()} or, at
  * the latest, when the JVM ends. Pools made by {@link #pool} are closed with it.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
   static final String URL_VARIABLE = "CPIS_TEST_JDBC_URL";
 
@@ -118,7 +118,7 @@ final class TestDatabase implements AutoCloseable {
   }
 
   /** The server's JDBC URL: the environment's, or the embedded server's, started on first use. */
-  static synchronized String url() {
+  public static synchronized String url() {
     if (url == null) {
       String given = System.getenv(URL_VARIABLE);
       url = given != null && !given.isBlank() ? given.trim() : startEmbedded();
