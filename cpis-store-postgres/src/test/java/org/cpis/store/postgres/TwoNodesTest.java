@@ -50,15 +50,11 @@ class TwoNodesTest {
   private static final Duration UPLOAD_PAUSE = Duration.ofMillis(200);
 
   /**
-   * More patient than the engine's default (8 attempts, back-off capped at 200 ms): on this
-   * 2-core build machine, shared with other builds, serialization failures between checks (their
-   * access-history reads and inserts share B-tree pages, which PostgreSQL locks by page) and
-   * uploads now and then ran one check out of 8 attempts. A host sizes this for its own load.
+   * The engine's default retry policy (20 attempts, back-off capped at 250 ms): serialization
+   * failures between checks (their access-history reads and inserts share B-tree pages, which
+   * PostgreSQL locks by page) and uploads are retried until they pass.
    */
-  private static final UnaryOperator<Cpis.Builder> PATIENT =
-      b ->
-          b.transactionRetryPolicy(
-              TransactionRetryPolicy.builder().maxAttempts(20).maxBackoff(Duration.ofMillis(500)).build());
+  private static final UnaryOperator<Cpis.Builder> PATIENT = b -> b.transactionRetryPolicy(TransactionRetryPolicy.defaults());
 
   @AfterAll
   static void dropSchema() {

@@ -114,6 +114,11 @@ class ConformanceKitCatchesFaultsTest {
 
     Set<String> failed = new TreeSet<>(failedGroups(run(kit, JUPITER)));
     failed.addAll(failedGroups(run(kit, JQWIK)));
+    // The state machine draws its chains at random: a fault it owns may, rarely, not come up in
+    // one run's chains. Run the properties again (at most twice) before calling it missed.
+    for (int again = 0; again < 2 && expected.contains(STATE_MACHINE) && !failed.contains(STATE_MACHINE); again++) {
+      failed.addAll(failedGroups(run(kit, JQWIK)));
+    }
 
     assertThat(failed).as("groups with failing contracts for %s", fault).isEqualTo(expected);
   }
