@@ -1,0 +1,46 @@
+package org.cpis;
+
+/**
+ * Makes text that came from outside safe to put into an exception message: bounded, with every
+ * digit masked (so no NHS number, spaced, hyphenated or bare, survives) and control characters
+ * shown as {@code ?}.
+ */
+final class Messages {
+
+  /** The longest message any {@link CpisException} carries. */
+  static final int MAX_MESSAGE_LENGTH = 500;
+
+  /** The longest excerpt of a value quoted in a message. */
+  static final int MAX_EXCERPT_LENGTH = 24;
+
+  private Messages() {}
+
+  /** At most {@value #MAX_EXCERPT_LENGTH} characters of {@code value}, digits masked, quoted. */
+  static String excerpt(String value) {
+    StringBuilder out = new StringBuilder("'");
+    int shown = Math.min(value.length(), MAX_EXCERPT_LENGTH);
+    for (int i = 0; i < shown; i++) {
+      char c = value.charAt(i);
+      out.append(c >= '0' && c <= '9' ? '#' : Character.isISOControl(c) ? '?' : c);
+    }
+    out.append('\'');
+    if (value.length() > shown) {
+      out.append(" (").append(value.length()).append(" characters)");
+    }
+    return out.toString();
+  }
+
+  /**
+   * A message cut to {@value #MAX_MESSAGE_LENGTH} characters with every run of ten or more digits
+   * masked: the last line of defence, whatever a caller built the message from.
+   */
+  static String bounded(String message) {
+    if (message == null) {
+      return null;
+    }
+    String masked = message.replaceAll("\\d{10,}", "**********");
+    return masked.length() <= MAX_MESSAGE_LENGTH
+        ? masked
+        : masked.substring(0, MAX_MESSAGE_LENGTH - 1) + "\u2026";
+  }
+}
