@@ -15,8 +15,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class TransactionRetryPolicy {
 
-  private static final TransactionRetryPolicy DEFAULTS = builder().build();
-
   /** Runs of a unit of work in all, the first included: 8. */
   @Value.Default
   public int maxAttempts() {
@@ -36,7 +34,7 @@ public abstract class TransactionRetryPolicy {
   }
 
   public static TransactionRetryPolicy defaults() {
-    return DEFAULTS;
+    return builder().build();
   }
 
   /** No retry: the first transient failure is final. */
