@@ -1,5 +1,8 @@
 package org.cpis;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Makes text that came from outside safe to put into an exception message: bounded, with every
  * digit masked (so no NHS number, spaced, hyphenated or bare, survives) and control characters
@@ -30,15 +33,24 @@ final class Messages {
     return out.toString();
   }
 
+  /** Ten or more digits, each pair perhaps separated by one space or hyphen (943 476-5919). */
+  private static final Pattern DIGIT_RUN = Pattern.compile("\\d(?:[ -]?\\d){9,}");
+
   /**
-   * A message cut to {@value #MAX_MESSAGE_LENGTH} characters with every run of ten or more digits
-   * masked: the last line of defence, whatever a caller built the message from.
+   * A message cut to {@value #MAX_MESSAGE_LENGTH} characters with every digit of a run of ten or
+   * more (bare, spaced or hyphenated, as an NHS number may be written) masked: the last line of
+   * defence, whatever a caller built the message from.
    */
   static String bounded(String message) {
     if (message == null) {
       return null;
     }
-    String masked = message.replaceAll("\\d{10,}", "**********");
+    Matcher run = DIGIT_RUN.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (run.find()) {
+      run.appendReplacement(out, run.group().replaceAll("\\d", "*"));
+    }
+    String masked = run.appendTail(out).toString();
     return masked.length() <= MAX_MESSAGE_LENGTH
         ? masked
         : masked.substring(0, MAX_MESSAGE_LENGTH - 1) + "\u2026";

@@ -251,7 +251,6 @@ public final class UploadCsv {
             throw new UncheckedIOException("Could not read the upload file", e.getCause());
           }
           row.malformed = true;
-          row.fields.clear();
         }
       }
     }

@@ -31,7 +31,7 @@ class UploadFuzzProperties {
   /** Characters a mutation writes: the CSV syntax, line ends, a BOM, NUL, digits, a wide year. */
   private static final String SPICE = ",\"\r\n\uFEFF\u0000 -+9x\u2028";
 
-  @Property(tries = 300)
+  @Property(tries = 1000)
   void arbitraryBytesGiveRecordsOrTheFormatException(@ForAll @Size(max = 2_000) byte[] bytes) {
     String header = String.join(",", UploadCsv.COLUMNS) + "\n";
     uploadAndCheck(new String(bytes, StandardCharsets.UTF_8));
@@ -58,7 +58,7 @@ class UploadFuzzProperties {
         });
   }
 
-  @Property(tries = 300)
+  @Property(tries = 1000)
   void mutatedValidFilesGiveRecordsOrTheFormatException(@ForAll("mutatedFiles") String file) {
     uploadAndCheck(file);
   }

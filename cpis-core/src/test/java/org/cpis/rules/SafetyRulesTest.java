@@ -103,4 +103,17 @@ class SafetyRulesTest {
     assertThat(Arrays.stream(RejectionReason.values()).map(RejectionReason::code)).doesNotHaveDuplicates().allMatch(c -> c.matches("R\\d\\d"));
     assertThat(Arrays.stream(RejectionReason.values()).map(RejectionReason::description)).allMatch(d -> d.length() > 10);
   }
+
+  @Test
+  @DisplayName("A chain whose hashes and links are all sound but whose first entry is not number 1 is broken at 1")
+  void auditChainChecksTheSequence() {
+    org.cpis.model.AuditRecord record =
+        org.cpis.model.AuditRecord.builder().id(org.cpis.model.RecordId.of("a-1")).at(java.time.Instant.parse("2024-05-10T21:14:00Z"))
+            .action(org.cpis.model.AuditAction.CHECK).actor("nurse-1").detail("no plan visible").build();
+    org.cpis.model.AuditEntry first = AuditChain.next(java.util.Optional.empty(), record);
+    org.cpis.model.AuditEntry renumbered = AuditChain.seal(org.cpis.model.AuditEntry.builder().from(first).sequence(2).build());
+
+    assertThat(AuditChain.firstBroken(java.util.List.of(first))).isEmpty();
+    assertThat(AuditChain.firstBroken(java.util.List.of(renumbered))).hasValue(1);
+  }
 }
