@@ -14,7 +14,7 @@ class MessagesTest {
   void excerpt() {
     assertThat(Messages.excerpt("x".repeat(24))).isEqualTo("'" + "x".repeat(24) + "'");
     assertThat(Messages.excerpt("x".repeat(25))).isEqualTo("'" + "x".repeat(24) + "' (25 characters)");
-    assertThat(Messages.excerpt("a9\u0000b")).isEqualTo("'a#?b'");
+    assertThat(Messages.excerpt("a9\u0000b0/:")).isEqualTo("'a#?b#/:'");
     assertThat(Messages.excerpt("")).isEqualTo("''");
   }
 
@@ -37,6 +37,9 @@ class MessagesTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> UploadCsv.read(new java.io.StringReader(known + ",a,b,c\n")))
         .hasMessageEndingWith("unknown 3 ['a', 'b', 'c']");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> UploadCsv.read(new java.io.StringReader(known + ",a,b,c,d\n")))
-        .hasMessageEndingWith("unknown 4 ['a', 'b', 'c', \u2026]");
+        .hasMessageEndingWith("unknown 4 ['a', 'b', 'c', \u2026]")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("quoting"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> UploadCsv.read(new java.io.StringReader("\"" + known + "\n")))
+        .hasMessageContaining("; its quoting is broken;");
   }
 }
