@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cpis.model.AuditAction;
@@ -115,14 +114,6 @@ final class Engine {
     }
   }
 
-  /** Runs work that returns nothing in one transaction, as {@link #inTransaction}. */
-  void run(Consumer<? super StoreTransaction> work) {
-    inTransaction(
-        tx -> {
-          work.accept(tx);
-          return null;
-        });
-  }
 
   /**
    * Data minimisation (design rule 9): when {@code subject} has no plan left, its access events

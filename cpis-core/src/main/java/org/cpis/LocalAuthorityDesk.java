@@ -68,6 +68,10 @@ public final class LocalAuthorityDesk {
    */
   public UploadReport upload(List<UploadRecord> records) {
     Objects.requireNonNull(records, "records");
+    for (int i = 0; i < records.size(); i++) {
+      int index = i;
+      Objects.requireNonNull(records.get(i), () -> "records[" + index + "]");
+    }
     List<Decision<PlanChange, RejectionReason>> decisions =
         new ArrayList<>(UploadValidation.validateFile(records, odsCode));
     for (int i = 0; i < decisions.size(); i++) {
@@ -134,6 +138,7 @@ public final class LocalAuthorityDesk {
 
   /** Reads an upload file with {@link UploadCsv#read(Reader)} and applies it as {@link #upload(List)}. */
   public UploadReport upload(Reader csv) {
+    Objects.requireNonNull(csv, "csv");
     return upload(UploadCsv.read(csv));
   }
 
@@ -207,8 +212,9 @@ public final class LocalAuthorityDesk {
    *     ({@link BirthRejection#BABY_PLAN_REFERENCE_IN_USE}); nothing is changed
    */
   public BirthRecorded recordBirth(String unbornPlanReference, Birth birth) {
-    PlanId unbornId = PlanId.of(odsCode, unbornPlanReference);
+    Objects.requireNonNull(unbornPlanReference, "unbornPlanReference");
     Objects.requireNonNull(birth, "birth");
+    PlanId unbornId = PlanId.of(odsCode, unbornPlanReference);
     BirthRecorded recorded =
         engine.inTransaction(
             tx -> {
@@ -257,6 +263,7 @@ public final class LocalAuthorityDesk {
    * @return whether the plan existed
    */
   public boolean deletePlan(String localReference) {
+    Objects.requireNonNull(localReference, "localReference");
     PlanId id = PlanId.of(odsCode, localReference);
     boolean deleted =
         engine.inTransaction(

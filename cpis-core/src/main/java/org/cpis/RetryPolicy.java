@@ -12,8 +12,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RetryPolicy {
 
-  private static final RetryPolicy DEFAULTS = builder().build();
-
   /** The wait after the first failure: 30 seconds. */
   @Value.Default
   public Duration initialBackoff() {
@@ -27,7 +25,7 @@ public abstract class RetryPolicy {
   }
 
   public static RetryPolicy defaults() {
-    return DEFAULTS;
+    return builder().build();
   }
 
   public static ImmutableRetryPolicy.Builder builder() {

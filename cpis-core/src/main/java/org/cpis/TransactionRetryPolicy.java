@@ -15,8 +15,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class TransactionRetryPolicy {
 
-  private static final TransactionRetryPolicy DEFAULTS = builder().build();
-
   /**
    * Runs of a unit of work in all, the first included: 20. PostgreSQL's serializable isolation
    * tracks reads by index page, so concurrent checks can conflict without touching the same
@@ -41,7 +39,7 @@ public abstract class TransactionRetryPolicy {
   }
 
   public static TransactionRetryPolicy defaults() {
-    return DEFAULTS;
+    return builder().build();
   }
 
   /** No retry: the first transient failure is final. */

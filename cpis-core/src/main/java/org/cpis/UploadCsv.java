@@ -1,35 +1,48 @@
 package org.cpis;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.cpis.rules.ImmutableUploadRecord;
 import org.cpis.rules.UploadRecord;
 
 /**
- * Reads and writes a local authority's upload file (design rule 5): CSV with RFC 4180 quoting,
- * a header row naming the {@link #COLUMNS} (in any order, each once, case-insensitive), then one
- * record per row. Rows end with LF, CRLF or CR; a quoted field may hold commas, quotes ({@code
- * ""}) and line breaks. A blank field is a missing value.
+ * Reads and writes a local authority's upload file (design rule 5): CSV as RFC 4180 defines it
+ * (read and written by Apache Commons CSV), a header row naming the {@link #COLUMNS} (in any
+ * order, each once, case-insensitive, after an optional byte-order mark), then one record per
+ * row. Rows end with LF, CRLF or CR; a quoted field may hold commas, quotes ({@code ""}) and line
+ * breaks. A blank field is a missing value.
  *
- * <p>Records are numbered from 1 for the first row after the header; an empty row holds no record
- * and is skipped, but still counted, so numbers match the file's rows. A row with the wrong
- * number of fields, text after a closing quote, or an unterminated quote becomes a record with
- * only its number, marked {@link UploadRecord#malformed()}, which the engine rejects as {@link
- * org.cpis.rules.RejectionReason#MALFORMED_LINE}: no row is dropped.
+ * <p>Records are numbered from 1 for the first row after the header, a row being what RFC 4180
+ * calls a record (a quoted line break does not start a new row, a CRLF ends one row); an empty
+ * row holds no record and is skipped, but still counted, so numbers match the file's rows. A row
+ * with the wrong number of fields, text after a closing quote, or an unterminated quote becomes
+ * a record with only its number, marked {@link UploadRecord#malformed()}, which the engine
+ * rejects as {@link org.cpis.rules.RejectionReason#MALFORMED_LINE}: no row is dropped.
+ *
+ * <p>Null policy: no method accepts null; a null argument throws {@link NullPointerException}
+ * naming the parameter. An {@link UploadFormatException}'s message is bounded and quotes at most
+ * a short, digit-masked excerpt of what the file held.
  */
 public final class UploadCsv {
 
@@ -70,15 +83,25 @@ public final class UploadCsv {
 
   private UploadCsv() {}
 
+  /** The format read and written: RFC 4180, every empty row kept so that rows are counted. */
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setRecordSeparator('\n').get();
+
+  /** The most header names an {@link UploadFormatException} quotes. */
+  private static final int MAX_NAMES_QUOTED = 3;
+
   /**
    * The records of an upload file, one per non-empty row after the header, in file order.
    *
+   * @param csv the file's text
    * @throws UploadFormatException if there is no header row, or it does not name exactly the
    *     {@link #COLUMNS}
    * @throws UncheckedIOException if the reader fails
+   * @throws NullPointerException if {@code csv} is null
    */
   public static List<UploadRecord> read(Reader csv) {
-    Rows rows = new Rows(csv instanceof BufferedReader ? csv : new BufferedReader(csv));
+    Objects.requireNonNull(csv, "csv");
+    Rows rows = new Rows(csv);
     Row header = rows.next();
     if (header == null) {
       throw new UploadFormatException("The upload file is empty: it needs a header row");
@@ -102,34 +125,35 @@ public final class UploadCsv {
 
   /**
    * The upload file of these records: the header, then one row per record in the order of
-   * {@link #COLUMNS}, quoted where needed, rows ending with LF. Reading it back gives the same
-   * records, numbered from 1, provided no present field is blank.
+   * {@link #COLUMNS}, quoted as RFC 4180 requires (a value holding a comma, a quote, a line break
+   * or nothing but white space at either end is quoted), rows ending with LF. Reading it back
+   * gives the same records, numbered from 1, provided no present field is blank.
    *
+   * @param records the records to write, none null
    * @throws IllegalArgumentException if a record is malformed, having no fields to write
+   * @throws NullPointerException if {@code records} is or holds null
    */
   public static String write(List<UploadRecord> records) {
-    StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append('\n');
-    for (UploadRecord record : records) {
-      if (record.malformed()) {
-        throw new IllegalArgumentException(
-            "record " + record.lineNumber() + " is malformed and has no fields to write");
-      }
-      for (Column column : Column.values()) {
-        if (column.ordinal() > 0) {
-          out.append(',');
+    Objects.requireNonNull(records, "records");
+    StringBuilder out = new StringBuilder();
+    try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+      printer.printRecord(COLUMNS);
+      for (int i = 0; i < records.size(); i++) {
+        int index = i;
+        UploadRecord record = Objects.requireNonNull(records.get(i), () -> "records[" + index + "]");
+        if (record.malformed()) {
+          throw new IllegalArgumentException(
+              "record " + record.lineNumber() + " is malformed and has no fields to write");
         }
-        column.field.apply(record).ifPresent(v -> out.append(quoted(v)));
+        for (Column column : Column.values()) {
+          printer.print(column.field.apply(record).orElse(null));
+        }
+        printer.println();
       }
-      out.append('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write to a StringBuilder", e);
     }
     return out.toString();
-  }
-
-  private static String quoted(String value) {
-    boolean needsQuotes =
-        value.isEmpty()
-            || value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
-    return needsQuotes ? '"' + value.replace("\"", "\"\"") + '"' : value;
   }
 
   private static int[] columnPositions(Row header) {
@@ -137,10 +161,7 @@ public final class UploadCsv {
     Set<String> unknown = new LinkedHashSet<>();
     Set<String> repeated = new LinkedHashSet<>();
     for (int i = 0; i < header.fields.size(); i++) {
-      String name = header.fields.get(i).trim().toLowerCase(Locale.ROOT);
-      if (i == 0 && name.startsWith("\uFEFF")) {
-        name = name.substring(1);
-      }
+      String name = header.fields.get(i).strip().toLowerCase(Locale.ROOT);
       if (!COLUMNS.contains(name)) {
         unknown.add(name);
       } else if (positions.putIfAbsent(name, i) != null) {
@@ -151,8 +172,11 @@ public final class UploadCsv {
     missing.removeAll(positions.keySet());
     if (header.malformed || !unknown.isEmpty() || !repeated.isEmpty() || !missing.isEmpty()) {
       throw new UploadFormatException(
-          "The upload file's header must name each of " + COLUMNS + " once; missing "
-              + missing + ", unknown " + unknown + ", repeated " + repeated);
+          "The upload file's header row must name each of the " + COLUMNS.size()
+              + " columns of UploadCsv.COLUMNS once"
+              + (header.malformed ? "; its quoting is broken" : "")
+              + "; missing " + missing + ", repeated " + repeated
+              + ", unknown " + names(unknown));
     }
     int[] columnOf = new int[COLUMNS.size()];
     for (int i = 0; i < COLUMNS.size(); i++) {
@@ -170,6 +194,12 @@ public final class UploadCsv {
     return record.build();
   }
 
+  /** At most {@value #MAX_NAMES_QUOTED} names, each as a masked excerpt, and how many in all. */
+  private static String names(Set<String> names) {
+    return names.size() + " " + names.stream().limit(MAX_NAMES_QUOTED).map(Messages::excerpt)
+        .collect(Collectors.joining(", ", "[", names.size() > MAX_NAMES_QUOTED ? ", \u2026]" : "]"));
+  }
+
   /** One row of fields; malformed if a quote was not closed properly. */
   private static final class Row {
     final List<String> fields = new ArrayList<>();
@@ -180,24 +210,24 @@ public final class UploadCsv {
     }
   }
 
-  /** Splits the text into rows of fields, RFC 4180 style. */
+  /**
+   * The file's rows, as Commons CSV splits them. Where it finds broken quoting it throws, having
+   * read up to the offending character; the rest of that row is read as further records, which
+   * are the same malformed row until one ends without an error.
+   */
   private static final class Rows {
-    private static final int END = -1;
-    private final Reader in;
-    private int pushedBack = -2;
+    private static final int BYTE_ORDER_MARK = 0xFEFF;
+    private final Iterator<CSVRecord> records;
 
-    Rows(Reader in) {
-      this.in = in;
-    }
-
-    private int read() {
-      if (pushedBack != -2) {
-        int c = pushedBack;
-        pushedBack = -2;
-        return c;
-      }
+    /** Reads {@code text}, skipping one byte-order mark (U+FEFF) at its start. */
+    Rows(Reader text) {
       try {
-        return in.read();
+        PushbackReader in = new PushbackReader(text);
+        int first = in.read();
+        if (first != BYTE_ORDER_MARK && first != -1) {
+          in.unread(first);
+        }
+        records = CSVParser.builder().setReader(in).setFormat(FORMAT).get().iterator();
       } catch (IOException e) {
         throw new UncheckedIOException("Could not read the upload file", e);
       }
@@ -205,63 +235,23 @@ public final class UploadCsv {
 
     /** The next row, or null at the end of the text. */
     Row next() {
-      int c = read();
-      if (c == END) {
-        return null;
-      }
       Row row = new Row();
-      StringBuilder field = new StringBuilder();
-      boolean quoted = false;
-      boolean afterQuote = false;
-      boolean fieldStart = true;
       while (true) {
-        if (quoted) {
-          if (c == END) {
-            row.malformed = true;
-            row.fields.add(field.toString());
-            return row;
+        try {
+          if (!records.hasNext()) {
+            return row.malformed ? row : null;
           }
-          if (c == '"') {
-            int d = read();
-            if (d == '"') {
-              field.append('"');
-            } else {
-              quoted = false;
-              afterQuote = true;
-              c = d;
-              continue;
-            }
-          } else {
-            field.append((char) c);
+          CSVRecord record = records.next();
+          if (!row.malformed) {
+            record.forEach(row.fields::add);
           }
-          c = read();
-          continue;
-        }
-        if (c == ',' ) {
-          row.fields.add(field.toString());
-          field.setLength(0);
-          fieldStart = true;
-          afterQuote = false;
-        } else if (c == '\n' || c == '\r' || c == END) {
-          if (c == '\r') {
-            int d = read();
-            if (d != '\n') {
-              pushedBack = d;
-            }
-          }
-          row.fields.add(field.toString());
           return row;
-        } else if (afterQuote) {
+        } catch (UncheckedIOException e) {
+          if (!(e.getCause() instanceof CSVException)) {
+            throw new UncheckedIOException("Could not read the upload file", e.getCause());
+          }
           row.malformed = true;
-          field.append((char) c);
-        } else if (c == '"' && fieldStart) {
-          quoted = true;
-          fieldStart = false;
-        } else {
-          field.append((char) c);
-          fieldStart = false;
         }
-        c = read();
       }
     }
   }

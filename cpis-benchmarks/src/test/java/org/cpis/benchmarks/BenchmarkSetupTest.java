@@ -241,6 +241,19 @@ class BenchmarkSetupTest {
     return store.inTransaction(tx -> tx.notifications().findBySubject(child));
   }
 
+  @Test
+  @DisplayName("Both CSV readers read the benchmark's file as the same 1 000 records, a fifth of them with a quoted comma")
+  void csvReadersReadTheSameRecords() {
+    UploadCsvBenchmark.File file = new UploadCsvBenchmark.File();
+    file.write();
+    UploadCsvBenchmark csv = new UploadCsvBenchmark();
+
+    List<org.cpis.rules.UploadRecord> read = csv.read(file);
+
+    assertThat(read).hasSize(UploadBenchmark.RECORDS).isEqualTo(csv.baselineHandWrittenReader(file));
+    assertThat(read.get(0).familyName()).contains("Smith, Jones");
+  }
+
   private static Blackhole blackhole() {
     return new Blackhole(
         "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");

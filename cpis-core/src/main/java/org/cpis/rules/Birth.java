@@ -2,10 +2,11 @@ package org.cpis.rules;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.cpis.model.CpisDates;
 import org.cpis.model.NhsNumber;
 import org.immutables.value.Value;
 
-/** A local authority's record that the baby of an unborn plan was born. */
+/** A local authority's record that the baby of an unborn plan was born, on a date {@link CpisDates} accepts. */
 @Value.Immutable
 public abstract class Birth {
 
@@ -24,6 +25,11 @@ public abstract class Birth {
    * followed by {@code -BABY}.
    */
   public abstract Optional<String> babyPlanReference();
+
+  @Value.Check
+  protected void check() {
+    CpisDates.require(dateOfBirth(), "dateOfBirth");
+  }
 
   public static ImmutableBirth.Builder builder() {
     return ImmutableBirth.builder();

@@ -9,8 +9,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RetentionPolicy {
 
-  private static final RetentionPolicy DEFAULTS = builder().build();
-
   /** Days a child protection plan or looked-after episode stays visible after its end date: 364. */
   @Value.Default
   public int endedPlanDays() {
@@ -37,7 +35,7 @@ public abstract class RetentionPolicy {
 
   /** The national defaults. */
   public static RetentionPolicy defaults() {
-    return DEFAULTS;
+    return builder().build();
   }
 
   public static ImmutableRetentionPolicy.Builder builder() {

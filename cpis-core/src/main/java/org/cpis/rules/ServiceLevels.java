@@ -11,8 +11,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class ServiceLevels {
 
-  private static final ServiceLevels DEFAULTS = builder().build();
-
   /** A local authority whose last upload is older than this is stale: 24 hours. */
   @Value.Default
   public Duration feedMaxAge() {
@@ -38,7 +36,7 @@ public abstract class ServiceLevels {
   }
 
   public static ServiceLevels defaults() {
-    return DEFAULTS;
+    return builder().build();
   }
 
   public static ImmutableServiceLevels.Builder builder() {

@@ -1,6 +1,7 @@
 package org.cpis.rules;
 
 import java.util.Optional;
+import org.cpis.model.InvalidIdentifierException;
 import org.immutables.value.Value;
 
 /**
@@ -62,9 +63,16 @@ public abstract class UploadRecord {
     return field.map(String::strip).filter(s -> !s.isEmpty());
   }
 
-  /** Masks the NHS number, which this record may hold unvalidated. */
+  /**
+   * Shows the line and the local reference only if it is a valid identifier (else its length),
+   * never the NHS number or other text this record may hold unvalidated.
+   */
   @Override
   public String toString() {
-    return "UploadRecord{line=" + lineNumber() + ", reference=" + localReference().orElse("") + '}';
+    String reference =
+        localReference()
+            .map(r -> InvalidIdentifierException.isValid(r) ? r : "(" + r.length() + " characters)")
+            .orElse("");
+    return "UploadRecord{line=" + lineNumber() + ", reference=" + reference + '}';
   }
 }

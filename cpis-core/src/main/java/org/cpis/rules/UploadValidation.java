@@ -1,12 +1,12 @@
 package org.cpis.rules;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.cpis.model.CpisDates;
 import org.cpis.model.InvalidIdentifierException;
 import org.cpis.model.NhsNumber;
 import org.cpis.model.OdsCode;
@@ -121,16 +121,15 @@ public final class UploadValidation {
             .build());
   }
 
-  /** Outer empty: not a valid date. Inner empty: no date given. */
+  /**
+   * Outer empty: not a date {@link CpisDates#parse} accepts (ISO {@code yyyy-MM-dd}, a four-digit
+   * year in its range). Inner empty: no date given.
+   */
   private static Optional<Optional<LocalDate>> date(Optional<String> field) {
     Optional<String> text = UploadRecord.present(field);
     if (text.isEmpty()) {
       return Optional.of(Optional.empty());
     }
-    try {
-      return Optional.of(Optional.of(LocalDate.parse(text.get())));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return CpisDates.parse(text.get()).map(Optional::of);
   }
 }

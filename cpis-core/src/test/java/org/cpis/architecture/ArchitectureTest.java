@@ -1,129 +1,102 @@
 package org.cpis.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The design's module rules, checked on the sources: the rules are pure functions (no store, no
- * logging, no I/O, no clock of their own) and the data contract depends on nothing but the JDK.
- * Surefire runs tests from the module's directory, so the sources are found relative to it.
+ * The design's module rules, checked by ArchUnit on the compiled classes: the rules are pure
+ * functions (no store, no logging, no I/O, no clock of their own) and the data contract depends on
+ * nothing but the JDK.
  */
 @DisplayName("The architecture")
 class ArchitectureTest {
 
-  private static final Path RULES = Path.of("src/main/java/org/cpis/rules");
-  private static final Path SPI = Path.of("../cpis-store-spi/src/main/java");
-
-  private static final Pattern IMPORT = Pattern.compile("^import (static )?([\\w.]+)(\\.\\*)?;", Pattern.MULTILINE);
+  private static final String RULES = "org.cpis.rules";
 
   /** Where a pure rule may not reach: the store, logging, I/O, threads, randomness, the engine. */
-  private static final List<String> FORBIDDEN_IN_RULES =
-      List.of(
-          "org.cpis.store",
-          "org.slf4j",
-          "java.io",
-          "java.nio.file",
-          "java.net",
-          "java.sql",
-          "java.time.Clock",
-          "java.util.concurrent",
-          "java.util.Random");
+  private static final String[] FORBIDDEN_IN_RULES = {
+    "org.cpis.store..", "org.slf4j..", "java.io..", "java.nio.file..", "java.net..", "java.sql..",
+    "java.util.concurrent..", "org.cpis"
+  };
 
-  /** Calls that read the wall clock or the environment. */
-  private static final Pattern IMPURE_CALL =
-      Pattern.compile("\\b(Instant|LocalDate|LocalDateTime|ZonedDateTime)\\.now\\(|System\\.(currentTimeMillis|nanoTime|getenv|getProperty)\\(");
+  private static final JavaClasses MAIN =
+      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.cpis");
+
+  /** A rule reaches none of {@link #FORBIDDEN_IN_RULES}, nor {@code Clock} or {@code Random}. */
+  private static ArchRule pure(String rulesPackage) {
+    return noClasses().that().resideInAPackage(rulesPackage)
+        .should().dependOnClassesThat().resideInAnyPackage(FORBIDDEN_IN_RULES)
+        .orShould().dependOnClassesThat().belongToAnyOf(java.time.Clock.class, java.util.Random.class)
+        .as("a rule imports neither the store, nor logging, nor I/O, nor the engine");
+  }
+
+  /** A rule calls nothing that reads the wall clock or the environment. */
+  private static ArchRule clockFree(String rulesPackage) {
+    return noClasses().that().resideInAPackage(rulesPackage)
+        .should().callMethodWhere(readsClockOrEnvironment())
+        .as("a rule never reads the clock or the environment");
+  }
+
+  private static DescribedPredicate<JavaMethodCall> readsClockOrEnvironment() {
+    List<Class<?>> clocks = List.of(Instant.class, LocalDate.class, LocalDateTime.class, ZonedDateTime.class);
+    List<String> system = List.of("currentTimeMillis", "nanoTime", "getenv", "getProperty");
+    return DescribedPredicate.describe(
+        "reads the clock or the environment",
+        call -> (call.getName().equals("now") && clocks.stream().anyMatch(c -> call.getTargetOwner().isEquivalentTo(c)))
+            || (call.getTargetOwner().isEquivalentTo(System.class) && system.contains(call.getName())));
+  }
 
   @Test
   @DisplayName("A rule imports neither the store, nor logging, nor I/O, nor the engine")
   void rulesArePure() {
-    Map<Path, List<String>> offences =
-        sources(RULES).collect(Collectors.toMap(p -> p, p -> imports(p).stream()
-            .filter(i -> FORBIDDEN_IN_RULES.stream().anyMatch(i::startsWith) || isEnginePackage(i))
-            .collect(Collectors.toList())));
-    offences.values().removeIf(List::isEmpty);
-
-    assertThat(sources(RULES).count()).as("rule sources found").isGreaterThan(10);
-    assertThat(offences).as("rules reaching outside pure functions").isEmpty();
+    assertThat(MAIN.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(RULES)))
+        .as("rule classes found").hasSizeGreaterThan(10);
+    pure(RULES).check(MAIN);
   }
 
   @Test
   @DisplayName("A rule never reads the clock or the environment: the caller passes the date")
   void rulesReadNoClock() {
-    List<Path> offenders =
-        sources(RULES).filter(p -> IMPURE_CALL.matcher(read(p)).find()).collect(Collectors.toList());
-
-    assertThat(offenders).isEmpty();
+    clockFree(RULES).check(MAIN);
   }
 
   @Test
   @DisplayName("The data contract depends on nothing but the JDK and Immutables' compile-time annotations")
   void spiHasNoRunTimeDependencies() {
-    Map<Path, List<String>> offences =
-        sources(SPI).collect(Collectors.toMap(p -> p, p -> imports(p).stream()
-            .filter(i -> !i.startsWith("java.") && !i.startsWith("org.cpis.model") && !i.startsWith("org.cpis.store")
-                && !i.equals("org.immutables.value.Value"))
-            .collect(Collectors.toList())));
-    offences.values().removeIf(List::isEmpty);
-
-    assertThat(sources(SPI).count()).as("spi sources found").isGreaterThan(20);
-    assertThat(offences).isEmpty();
+    assertThat(MAIN.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage("org.cpis.model", "org.cpis.store")))
+        .as("spi classes found").hasSizeGreaterThan(20);
+    classes().that().resideInAnyPackage("org.cpis.model", "org.cpis.store")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.cpis.model", "org.cpis.store", "org.immutables.value..")
+        .check(MAIN);
   }
 
   @Test
-  @DisplayName("The import check itself sees a forbidden import")
+  @DisplayName("The checks themselves see a store, an engine, a logger, the clock and the environment in an impure rule")
   void theCheckCanFail() {
-    String source = "package org.cpis.rules;\nimport org.cpis.store.PlanStore;\nimport org.cpis.Cpis;\n";
-    List<String> found = imports(source);
+    JavaClasses impure = new ClassFileImporter().importPackages("org.cpis.architecture.impure");
 
-    assertThat(found).containsExactly("org.cpis.store.PlanStore", "org.cpis.Cpis");
-    assertThat(found.stream().filter(i -> FORBIDDEN_IN_RULES.stream().anyMatch(i::startsWith) || isEnginePackage(i)))
-        .hasSize(2);
-    assertThat(IMPURE_CALL.matcher("LocalDate today = LocalDate.now();").find()).isTrue();
-  }
+    EvaluationResult imports = pure("org.cpis.architecture.impure").evaluate(impure);
+    EvaluationResult calls = clockFree("org.cpis.architecture.impure").evaluate(impure);
 
-  /** {@code org.cpis.Something}: a class of the engine's package, which the rules may not use. */
-  private static boolean isEnginePackage(String importName) {
-    return importName.matches("org\\.cpis\\.[A-Z]\\w*(\\..*)?");
-  }
-
-  private static Stream<Path> sources(Path root) {
-    try {
-      return Files.walk(root).filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList()).stream();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static List<String> imports(Path source) {
-    return imports(read(source));
-  }
-
-  private static List<String> imports(String source) {
-    Matcher m = IMPORT.matcher(source);
-    List<String> found = new java.util.ArrayList<>();
-    while (m.find()) {
-      found.add(m.group(2));
-    }
-    return found;
-  }
-
-  private static String read(Path source) {
-    try {
-      return Files.readString(source);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    assertThat(String.join("\n", imports.getFailureReport().getDetails()))
+        .contains("org.cpis.store.PlanStore", "org.cpis.Cpis", "org.slf4j.LoggerFactory");
+    assertThat(String.join("\n", calls.getFailureReport().getDetails()))
+        .contains("LocalDate.now()", "System.currentTimeMillis()", "System.getenv(");
   }
 }

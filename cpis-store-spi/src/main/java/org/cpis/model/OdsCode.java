@@ -31,7 +31,7 @@ public abstract class OdsCode implements Comparable<OdsCode> {
   protected void check() {
     if (!FORM.matcher(value()).matches()) {
       throw new IllegalArgumentException(
-          "An ODS code is 3 to 10 letters or digits, got '" + value() + "'");
+          "An ODS code is 3 to 10 letters or digits; got " + value().length() + " characters");
     }
   }
 

@@ -8,7 +8,8 @@ import org.immutables.value.Value;
  * A plan as a local authority published it: a child protection plan, a looked-after-child
  * episode, or an unborn child protection plan recorded under the mother's NHS number.
  *
- * <p>Invariants: the end is not before the start; an unborn plan has an expected delivery date
+ * <p>Invariants: every date is one {@link CpisDates} accepts (a four-digit year from {@value
+ * CpisDates#FIRST_YEAR} to {@value CpisDates#LAST_YEAR}); the end is not before the start; an unborn plan has an expected delivery date
  * and no other plan type has one; only a plan that is not unborn can come from an unborn plan.
  */
 @Value.Immutable
@@ -56,6 +57,10 @@ public abstract class ProtectionPlan {
 
   @Value.Check
   protected void check() {
+    CpisDates.require(start(), "start");
+    end().ifPresent(e -> CpisDates.require(e, "end"));
+    expectedDeliveryDate().ifPresent(d -> CpisDates.require(d, "expectedDeliveryDate"));
+    childDateOfBirth().ifPresent(d -> CpisDates.require(d, "childDateOfBirth"));
     end().ifPresent(e -> Records.require(!e.isBefore(start()), "a plan cannot end before it starts"));
     Records.require(
         type().isUnborn() == expectedDeliveryDate().isPresent(),

@@ -71,6 +71,18 @@ class InMemoryCpisStoreTest {
     assertThat(stored()).isEmpty();
   }
 
+  @Test
+  @DisplayName("A transaction's store kept after its unit of work returned is refused, on the same thread, and writes nothing")
+  void closedTransactionsAreRefused() {
+    PlanStore kept = store.inTransaction(tx -> tx.plans());
+
+    assertThatThrownBy(() -> kept.insert(plan))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("outside its unit of work");
+    assertThatThrownBy(() -> kept.find(plan.id())).isInstanceOf(IllegalStateException.class);
+    assertThat(stored()).isEmpty();
+  }
+
   private Optional<ProtectionPlan> stored() {
     return store.inTransaction(tx -> tx.plans().find(plan.id()));
   }
