@@ -22,6 +22,7 @@ import org.cpis.UploadReport;
 import org.cpis.model.PlanType;
 import org.cpis.model.ProtectionPlan;
 import org.cpis.rules.UploadRecord;
+import org.cpis.rules.UploadRows;
 import org.cpis.testkit.CpisArbitraries;
 import org.cpis.testkit.UploadRow;
 
@@ -117,7 +118,7 @@ class Hl7UploadProperties {
   static List<UploadRecord> carriable(List<UploadRow> rows) {
     List<UploadRecord> out = new ArrayList<>();
     for (UploadRow row : rows) {
-      UploadRecord r = toRecord(row);
+      UploadRecord r = UploadRows.toRecord(row);
       Optional<PlanType> type = UploadRecord.present(r.planType()).flatMap(PlanType::fromCode);
       org.cpis.rules.ImmutableUploadRecord.Builder b = UploadRecord.builder().from(r).lineNumber(out.size() + 1);
       if (UploadRecord.present(r.givenName()).isEmpty()) {
@@ -140,22 +141,5 @@ class Hl7UploadProperties {
       }
     }
     return out;
-  }
-
-  private static UploadRecord toRecord(UploadRow row) {
-    return UploadRecord.builder()
-        .lineNumber(row.lineNumber())
-        .localReference(row.localReference())
-        .nhsNumber(row.nhsNumber())
-        .givenName(row.givenName())
-        .familyName(row.familyName())
-        .dateOfBirth(row.dateOfBirth())
-        .planType(row.planType())
-        .startDate(row.startDate())
-        .endDate(row.endDate())
-        .expectedDeliveryDate(row.expectedDeliveryDate())
-        .allocatedSocialWorker(row.allocatedSocialWorker())
-        .action(row.action())
-        .build();
   }
 }
