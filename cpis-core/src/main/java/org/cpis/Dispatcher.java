@@ -2,7 +2,6 @@ package org.cpis;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.DeliveryStatus;
 import org.cpis.store.Claim;
@@ -120,10 +119,9 @@ final class Dispatcher {
 
   /** Stores the outcome and gives the claim up; a failure here is logged, never thrown. */
   private void release(AccessNotification outcome, String what) {
-    Optional<Boolean> released;
+    boolean released;
     try {
-      released =
-          Optional.of(engine.inTransaction(tx -> tx.notifications().release(outcome, engine.nodeId)));
+      released = engine.inTransaction(tx -> tx.notifications().release(outcome, engine.nodeId));
     } catch (RuntimeException e) {
       LOG.warn(
           "Notification {} could not be marked {} ({}); its claim will expire and it will be retried",
@@ -132,11 +130,6 @@ final class Dispatcher {
           e.getClass().getName());
       return;
     }
-    logRelease(outcome, what, released.get());
-  }
-
-  /** Log only: PIT leaves {@code log*} methods alone (docs/safety/safety-case.md). */
-  private static void logRelease(AccessNotification outcome, String what, boolean released) {
     if (released) {
       LOG.debug("Notification {} {}", outcome.id(), what);
     } else {
