@@ -30,6 +30,8 @@ import org.cpis.model.ProtectionPlan;
 import org.cpis.model.UploadReceipt;
 import org.cpis.rules.AuditChain;
 import org.cpis.rules.FeedFreshness;
+import org.cpis.rules.MerkleTree;
+import org.cpis.rules.SignedNote;
 import org.cpis.rules.RetentionPolicy;
 import org.cpis.rules.ServiceLevels;
 import org.cpis.rules.UnbornLinkage;
@@ -380,6 +382,105 @@ public final class Cpis {
     return v;
   }
 
+  /**
+   * The newest signed checkpoint of the audit log, from the store, its signature verified with
+   * this engine's key; empty if nothing was sealed under a key yet, or no key is configured.
+   */
+  public Optional<org.cpis.audit.SignedCheckpoint> latestCheckpoint() {
+    if (engine.checkpointSigner.isEmpty()) {
+      return Optional.empty();
+    }
+    SignedNote.VerifierKey key = engine.checkpointSigner.get().verifierKey();
+    return engine
+        .inTransaction(tx -> tx.auditTree().latestCheckpoint())
+        .map(c -> org.cpis.audit.SignedCheckpoint.open(c.note(), key));
+  }
+
+  /** The key that verifies this engine's checkpoints, if it has one: give it to verifiers. */
+  public Optional<SignedNote.VerifierKey> checkpointVerifierKey() {
+    return engine.checkpointSigner.map(org.cpis.audit.CheckpointSigner::verifierKey);
+  }
+
+  /**
+   * The inclusion proof (RFC 9162 §2.1.3) of sealed entry {@code sequence} in the log's first
+   * {@code treeSize} entries, as a checkpoint of that size covers them; it reads O(log n) nodes
+   * of the stored tree.
+   *
+   * @throws IllegalArgumentException unless {@code 1 <= sequence <= treeSize <=} the sealed size
+   */
+  public org.cpis.audit.InclusionProof inclusionProof(long sequence, long treeSize) {
+    return engine.inTransaction(
+        tx -> {
+          requireSealed(tx, treeSize);
+          if (sequence < 1 || sequence > treeSize) {
+            throw new IllegalArgumentException("an entry's sequence is from 1 to the tree size " + treeSize + ": " + sequence);
+          }
+          return new org.cpis.audit.InclusionProof(
+              sequence, treeSize, hex(MerkleTree.inclusionProof(sequence - 1, treeSize, AuditSealer.nodes(tx))));
+        });
+  }
+
+  /**
+   * The consistency proof (RFC 9162 §2.1.4) that the log's first {@code first} entries are a
+   * prefix of its first {@code second}: what shows that a later checkpoint extends an earlier one.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= first <= second <=} the sealed size
+   */
+  public org.cpis.audit.ConsistencyProof consistencyProof(long first, long second) {
+    return engine.inTransaction(
+        tx -> {
+          requireSealed(tx, second);
+          if (first < 0 || first > second) {
+            throw new IllegalArgumentException("a consistency proof needs 0 <= first <= second: " + first + ", " + second);
+          }
+          return new org.cpis.audit.ConsistencyProof(
+              first, second, hex(MerkleTree.consistencyProof(first, second, AuditSealer.nodes(tx))));
+        });
+  }
+
+  private static void requireSealed(StoreTransaction tx, long treeSize) {
+    long sealed = tx.audit().last().map(AuditEntry::sequence).orElse(0L);
+    if (treeSize < 0 || treeSize > sealed) {
+      throw new IllegalArgumentException("a tree size is from 0 to the " + sealed + " sealed entries: " + treeSize);
+    }
+  }
+
+  private static List<String> hex(List<byte[]> hashes) {
+    java.util.HexFormat f = java.util.HexFormat.of();
+    return hashes.stream().map(f::formatHex).collect(Collectors.toList());
+  }
+
+  /**
+   * Seals what is pending, then writes the whole sealed audit log to {@code out} as JSON lines
+   * ({@link org.cpis.audit.AuditJsonLines}), page by page, for the offline {@link
+   * org.cpis.audit.AuditVerifier}. The lines carry full NHS numbers: keep the file as the audit
+   * log itself is kept.
+   *
+   * @return how many entries were written
+   * @throws java.io.UncheckedIOException if {@code out} fails
+   */
+  public long exportAuditLog(java.io.Writer out) {
+    Objects.requireNonNull(out, "out");
+    sealer.sealPending();
+    long written = 0;
+    List<AuditEntry> page;
+    do {
+      long from = written + 1;
+      page = engine.inTransaction(tx -> tx.audit().read(from, AUDIT_PAGE));
+      try {
+        for (AuditEntry e : page) {
+          out.write(org.cpis.audit.AuditJsonLines.write(e));
+          out.write('\n');
+        }
+        out.flush();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("could not write the audit export", e);
+      }
+      written += page.size();
+    } while (page.size() == AUDIT_PAGE);
+    return written;
+  }
+
   @Override
   public String toString() {
     return "Cpis[store=" + engine.store + ", zone=" + engine.zone + "]";
@@ -406,6 +507,8 @@ public final class Cpis {
     String nodeId = "cpis-" + UUID.randomUUID();
     Duration leaseDuration = Duration.ofMinutes(1);
     int sealBatchSize = 500;
+    org.cpis.audit.CheckpointSigner checkpointSigner;
+    org.cpis.audit.CheckpointPublisher checkpointPublisher = org.cpis.audit.CheckpointPublisher.none();
 
     private Builder() {}
 
@@ -530,6 +633,41 @@ public final class Cpis {
         throw new IllegalArgumentException("the seal batch size must be at least 1");
       }
       this.sealBatchSize = sealBatchSize;
+      return this;
+    }
+
+    /**
+     * Signs a checkpoint of the audit log after every sealed batch with this Ed25519 key pair,
+     * under the log's name {@code origin} (e.g. {@code cpis.example.nhs.uk/audit}). Without a key,
+     * the Merkle tree is kept but no checkpoint is signed or published. Every node that may seal
+     * needs the same key and origin.
+     *
+     * @throws IllegalArgumentException if it is not an Ed25519 key, or {@code origin} has spaces or '+'
+     */
+    public Builder checkpointKey(String origin, java.security.KeyPair keyPair) {
+      this.checkpointSigner = org.cpis.audit.CheckpointSigner.of(origin, keyPair);
+      return this;
+    }
+
+    /**
+     * {@link #checkpointKey(String, java.security.KeyPair)} with the Ed25519 private key in a
+     * PKCS#8 file (DER or PEM, as {@code openssl genpkey -algorithm ed25519} writes it).
+     *
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     * @throws IllegalArgumentException if it holds no Ed25519 PKCS#8 private key
+     */
+    public Builder checkpointKey(String origin, java.nio.file.Path pkcs8File) {
+      this.checkpointSigner = org.cpis.audit.CheckpointSigner.fromPkcs8(origin, pkcs8File);
+      return this;
+    }
+
+    /**
+     * Where each signed checkpoint goes after its batch commits; default nowhere but the store.
+     * Ships: {@link org.cpis.audit.FileCheckpointPublisher}, {@link
+     * org.cpis.audit.RecordingCheckpointPublisher}.
+     */
+    public Builder checkpointPublisher(org.cpis.audit.CheckpointPublisher checkpointPublisher) {
+      this.checkpointPublisher = Objects.requireNonNull(checkpointPublisher, "checkpointPublisher");
       return this;
     }
 

@@ -48,6 +48,9 @@ final class Engine {
   final String nodeId;
   final Duration leaseDuration;
   final int sealBatchSize;
+  /** Signs the audit log's checkpoints; without one, the tree is kept but no checkpoint signed. */
+  final Optional<org.cpis.audit.CheckpointSigner> checkpointSigner;
+  final org.cpis.audit.CheckpointPublisher checkpointPublisher;
 
   Engine(Cpis.Builder b) {
     this.store = b.store;
@@ -65,6 +68,8 @@ final class Engine {
     this.nodeId = b.nodeId;
     this.leaseDuration = b.leaseDuration;
     this.sealBatchSize = b.sealBatchSize;
+    this.checkpointSigner = Optional.ofNullable(b.checkpointSigner);
+    this.checkpointPublisher = b.checkpointPublisher;
   }
 
   /** The clock's instant to the microsecond: the one precision of every instant the engine writes. */

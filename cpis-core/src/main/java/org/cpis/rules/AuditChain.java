@@ -1,8 +1,10 @@
 package org.cpis.rules;
 
-import com.google.common.hash.Hasher;
-import com.google.common.hash.Hashing;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -42,24 +44,32 @@ public final class AuditChain {
     return AuditEntry.builder().from(entry).hash(hashOf(entry)).build();
   }
 
-  /** SHA-256, in hex, over every field but the hash itself. */
+  /**
+   * SHA-256, in hex, over every field but the hash itself: the sequence as 8 bytes little-endian,
+   * then each field as its length in UTF-16 units (4 bytes little-endian) and its UTF-8 bytes (the
+   * bytes Guava's {@code Hasher} fed it, by the JDK alone, so that the offline verifier needs no
+   * library).
+   */
   public static String hashOf(AuditEntry entry) {
-    Hasher h = Hashing.sha256().newHasher();
-    h.putLong(entry.sequence());
-    put(h, entry.id().value());
-    put(h, entry.at().toString());
-    put(h, entry.action().name());
-    put(h, entry.actor());
-    put(h, entry.organisation().map(o -> o.value()).orElse(""));
-    put(h, entry.setting().map(Enum::name).orElse(""));
-    put(h, entry.subject().map(n -> n.value()).orElse(""));
-    put(h, entry.detail());
-    put(h, entry.previousHash());
-    return h.hash().toString();
+    MessageDigest d = MerkleTree.sha256();
+    ByteBuffer number = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+    d.update(number.putLong(0, entry.sequence()).array());
+    put(d, number, entry.id().value());
+    put(d, number, entry.at().toString());
+    put(d, number, entry.action().name());
+    put(d, number, entry.actor());
+    put(d, number, entry.organisation().map(o -> o.value()).orElse(""));
+    put(d, number, entry.setting().map(Enum::name).orElse(""));
+    put(d, number, entry.subject().map(n -> n.value()).orElse(""));
+    put(d, number, entry.detail());
+    put(d, number, entry.previousHash());
+    return HexFormat.of().formatHex(d.digest());
   }
 
-  private static void put(Hasher h, String field) {
-    h.putInt(field.length()).putString(field, StandardCharsets.UTF_8);
+  private static void put(MessageDigest d, ByteBuffer number, String field) {
+    number.putInt(0, field.length());
+    d.update(number.array(), 0, 4);
+    d.update(field.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -15,6 +15,9 @@ public interface StoreTransaction {
 
   AuditLog audit();
 
+  /** The audit log's Merkle tree and checkpoints. */
+  AuditTreeStore auditTree();
+
   UploadReceiptStore uploads();
 
   LeaseStore leases();

@@ -26,6 +26,7 @@ import org.cpis.model.Review;
 import org.cpis.model.UploadReceipt;
 import org.cpis.store.AccessEventStore;
 import org.cpis.store.AuditLog;
+import org.cpis.store.AuditTreeStore;
 import org.cpis.store.Claim;
 import org.cpis.store.CpisStore;
 import org.cpis.store.DuplicateRecordException;
@@ -69,6 +70,7 @@ public final class InMemoryCpisStore implements CpisStore {
   /** The ids of sealed records, so that an id is used once in the whole log. */
   private final Table<RecordId, Long, Void> sealedIds = Table.unindexed();
   private final Table<String, Lease, Void> leases = Table.unindexed();
+  private final InMemoryAuditTree auditTree = new InMemoryAuditTree();
   private final Table<RecordId, UploadReceipt, OdsCode> uploads =
       Table.indexed(
           UploadReceipt::localAuthority,
@@ -113,6 +115,7 @@ public final class InMemoryCpisStore implements CpisStore {
     private final NotificationStore notificationStore = new Notifications();
     private final ReviewStore reviewStore = new Reviews();
     private final AuditLog auditLog = new Audit();
+    private final AuditTreeStore auditTreeStore = auditTree.in(this::checkOpen, undo);
     private final UploadReceiptStore uploadStore = new Uploads();
     private final LeaseStore leaseStore = new Leases();
 
@@ -191,6 +194,12 @@ public final class InMemoryCpisStore implements CpisStore {
     public AuditLog audit() {
       checkOpen();
       return auditLog;
+    }
+
+    @Override
+    public AuditTreeStore auditTree() {
+      checkOpen();
+      return auditTreeStore;
     }
 
     @Override

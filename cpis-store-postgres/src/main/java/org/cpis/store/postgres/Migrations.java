@@ -136,7 +136,19 @@ final class Migrations {
                       + " unchanged integer NOT NULL CHECK (unchanged >= 0),"
                       + " rejected integer NOT NULL CHECK (rejected >= 0),"
                       + " without_nhs_number integer NOT NULL CHECK (without_nhs_number BETWEEN 0 AND rejected))",
-                  "CREATE INDEX upload_receipt_latest ON {s}.upload_receipt (local_authority, received_at DESC, id DESC)")));
+                  "CREATE INDEX upload_receipt_latest ON {s}.upload_receipt (local_authority, received_at DESC, id DESC)")),
+          new Migration(
+              2,
+              "the audit log's Merkle tree and signed checkpoints",
+              List.of(
+                  "CREATE TABLE {s}.audit_tree_node ("
+                      + " level integer NOT NULL CHECK (level BETWEEN 0 AND 63),"
+                      + " idx bigint NOT NULL CHECK (idx >= 0),"
+                      + " hash char(64) NOT NULL CHECK (hash ~ '^[0-9a-f]{64}$'),"
+                      + " PRIMARY KEY (level, idx))",
+                  "CREATE TABLE {s}.audit_checkpoint ("
+                      + " tree_size bigint PRIMARY KEY CHECK (tree_size >= 0),"
+                      + " note text NOT NULL)")));
 
   /** The tables that hold records (not the version table), children before parents. */
   static final List<String> RECORD_TABLES =
@@ -147,6 +159,8 @@ final class Migrations {
           "plan",
           "local_authority",
           "audit_record",
+          "audit_tree_node",
+          "audit_checkpoint",
           "lease",
           "upload_receipt");
 

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.cpis.store.AccessEventStore;
 import org.cpis.store.AuditLog;
+import org.cpis.store.AuditTreeStore;
 import org.cpis.store.CpisStore;
 import org.cpis.store.LeaseStore;
 import org.cpis.store.LocalAuthorityStore;
@@ -175,6 +176,7 @@ public final class PostgresCpisStore implements CpisStore {
     private final AuditLog audit;
     private final UploadReceiptStore uploads;
     private final LeaseStore leases;
+    private final AuditTreeStore auditTree;
 
     Transaction(Session session) {
       this.session = session;
@@ -186,6 +188,7 @@ public final class PostgresCpisStore implements CpisStore {
       this.audit = new PgAudit(session);
       this.uploads = new PgUploads(session);
       this.leases = new PgLeases(session);
+      this.auditTree = new PgAuditTree(session);
     }
 
     /** The unit of work's connection, for tests that must make a statement fail. */
@@ -227,6 +230,12 @@ public final class PostgresCpisStore implements CpisStore {
     public AuditLog audit() {
       session.checkOpen();
       return audit;
+    }
+
+    @Override
+    public AuditTreeStore auditTree() {
+      session.checkOpen();
+      return auditTree;
     }
 
     @Override

@@ -51,7 +51,9 @@ import net.jqwik.api.state.ActionChain;
 import org.cpis.model.AccessEvent;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.AuditAction;
+import org.cpis.model.AuditCheckpoint;
 import org.cpis.model.AuditEntry;
+import org.cpis.model.AuditTreeNode;
 import org.cpis.model.CareSetting;
 import org.cpis.model.AuditRecord;
 import org.cpis.model.LocalAuthority;
@@ -1365,6 +1367,124 @@ public abstract class CpisStoreConformanceKit {
     @Provide
     Arbitrary<List<AuditRecord>> recordLists() {
       return CpisArbitraries.auditRecords().list().uniqueElements(AuditRecord::id).ofMaxSize(15);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  @Nested
+  @DisplayName("AuditTreeStore: the audit log's Merkle tree nodes and signed checkpoints, insert-only")
+  class AuditTreeStoreContracts {
+
+    private final Function<StoreTransaction, ?> view =
+        tx -> List.of(
+            tx.auditTree().findNode(0, 0), tx.auditTree().findNode(0, 1), tx.auditTree().findNode(1, 0),
+            tx.auditTree().findNode(0, 2), tx.auditTree().latestCheckpoint());
+
+    @Test
+    @DisplayName("AUDIT-TREE-1: an empty store has no tree node and no checkpoint")
+    void emptyTree() {
+      assertEquals(Optional.empty(), read(tx -> tx.auditTree().findNode(0, 0)));
+      assertEquals(Optional.empty(), read(tx -> tx.auditTree().latestCheckpoint()));
+      assertEquals(Optional.empty(), read(tx -> tx.auditTree().findCheckpoint(0)));
+    }
+
+    @Test
+    @DisplayName("AUDIT-TREE-2: nodes put in one call read back by level and index, every field intact; other positions stay empty")
+    void nodesReadBack() {
+      List<AuditTreeNode> nodes = List.of(treeNode(0, 0), treeNode(0, 1), treeNode(1, 0), treeNode(63, Long.MAX_VALUE));
+      write(tx -> tx.auditTree().putNodes(nodes));
+      write(tx -> tx.auditTree().putNodes(List.of()));
+      for (AuditTreeNode n : nodes) {
+        assertEquals(Optional.of(n), read(tx -> tx.auditTree().findNode(n.level(), n.index())));
+      }
+      assertEquals(Optional.empty(), read(tx -> tx.auditTree().findNode(1, 1)), "another index");
+      assertEquals(Optional.empty(), read(tx -> tx.auditTree().findNode(2, 0)), "another level");
+    }
+
+    @Test
+    @DisplayName("AUDIT-TREE-3: putting nodes of which one's position is taken, or named twice, throws DuplicateRecordException and inserts none of them")
+    void takenPositionIsRefused() {
+      write(tx -> tx.auditTree().putNodes(List.of(treeNode(0, 0), treeNode(0, 1))));
+      AuditTreeNode rewritten = AuditTreeNode.of(0, 1, "f".repeat(64));
+      Object state = read(view);
+      assertEquals(state, assertRefused(DuplicateRecordException.class, tx -> tx.auditTree().putNodes(List.of(treeNode(0, 2), rewritten)), view));
+      assertEquals(state, assertRefused(DuplicateRecordException.class, tx -> tx.auditTree().putNodes(List.of(treeNode(0, 2), treeNode(0, 2))), view));
+      assertEquals(Optional.of(treeNode(0, 1)), read(tx -> tx.auditTree().findNode(0, 1)), "a node is never rewritten");
+    }
+
+    @Test
+    @DisplayName("AUDIT-TREE-4: checkpoints read back by tree size, the latest is the largest size, and a second checkpoint of a size is refused with DuplicateRecordException")
+    void checkpointsReadBack() {
+      AuditCheckpoint two = AuditCheckpoint.of(2, "log\n2\nroot2\n\n\u2014 log sig2\n");
+      AuditCheckpoint ten = AuditCheckpoint.of(10, "log\n10\nroot10\n\n\u2014 log sig10\n");
+      write(tx -> tx.auditTree().putCheckpoint(ten));
+      write(tx -> tx.auditTree().putCheckpoint(two));
+      assertEquals(Optional.of(ten), read(tx -> tx.auditTree().latestCheckpoint()));
+      assertEquals(Optional.of(two), read(tx -> tx.auditTree().findCheckpoint(2)));
+      assertEquals(Optional.empty(), read(tx -> tx.auditTree().findCheckpoint(3)));
+      assertRefused(
+          DuplicateRecordException.class,
+          tx -> tx.auditTree().putCheckpoint(AuditCheckpoint.of(10, "forged\n")),
+          tx -> List.of(tx.auditTree().findCheckpoint(10), tx.auditTree().latestCheckpoint()));
+      assertEquals(Optional.of(ten), read(tx -> tx.auditTree().findCheckpoint(10)));
+    }
+
+    @Test
+    @DisplayName("AUDIT-TREE-5: nodes and checkpoints written by a unit of work that throws are not kept")
+    void rolledBack() {
+      assertThrows(
+          WorkError.class,
+          () -> write(tx -> {
+            tx.auditTree().putNodes(List.of(treeNode(0, 0)));
+            tx.auditTree().putCheckpoint(AuditCheckpoint.of(1, "log\n1\n"));
+            throw new WorkError();
+          }));
+      assertEquals(Optional.empty(), read(tx -> tx.auditTree().findNode(0, 0)));
+      assertEquals(Optional.empty(), read(tx -> tx.auditTree().latestCheckpoint()));
+    }
+  }
+
+  /** A node whose hash is derived from its position, so that two positions never share one. */
+  static AuditTreeNode treeNode(int level, long index) {
+    String seed = String.format("%02x%016x", level, index);
+    return AuditTreeNode.of(level, index, (seed + "0".repeat(64)).substring(0, 64));
+  }
+
+  @Group
+  @Label("AuditTreeStore properties: the audit log's Merkle tree nodes")
+  class AuditTreeStoreProperties {
+
+    @Property(tries = 50)
+    @Label("AUDIT-TREE-6: any distinct nodes put in any batches read back, each at its position, and no other position holds one")
+    void anyNodesReadBack(
+        @ForAll("positions") List<List<Long>> positions,
+        @ForAll @IntRange(min = 1, max = 7) int batch) {
+      freshStore();
+      List<AuditTreeNode> nodes = positions.stream().map(p -> treeNode(p.get(0).intValue(), p.get(1))).collect(Collectors.toList());
+      for (int i = 0; i < nodes.size(); i += batch) {
+        List<AuditTreeNode> part = nodes.subList(i, Math.min(nodes.size(), i + batch));
+        write(tx -> tx.auditTree().putNodes(part));
+      }
+      for (AuditTreeNode n : nodes) {
+        assertEquals(Optional.of(n), read(tx -> tx.auditTree().findNode(n.level(), n.index())));
+      }
+      for (int level = 0; level < 4; level++) {
+        for (long index = 0; index < 4; index++) {
+          List<Long> p = List.of((long) level, index);
+          int l = level;
+          long ix = index;
+          assertEquals(positions.contains(p), read(tx -> tx.auditTree().findNode(l, ix)).isPresent(), "position " + p);
+        }
+      }
+    }
+
+    @Provide
+    Arbitrary<List<List<Long>>> positions() {
+      return Combinators.combine(Arbitraries.longs().between(0, 3), Arbitraries.longs().between(0, 5))
+          .as((level, index) -> List.of(level, index))
+          .list()
+          .uniqueElements()
+          .ofMaxSize(20);
     }
   }
 

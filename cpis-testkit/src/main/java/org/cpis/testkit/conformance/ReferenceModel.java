@@ -58,6 +58,10 @@ final class ReferenceModel {
   /** Leases by name, each as the holder and its expiry. */
   final TreeMap<String, Claim> leases = new TreeMap<>();
   final TreeMap<RecordId, UploadReceipt> uploads = new TreeMap<>();
+  /** The audit tree's nodes by level, then index: {@code List.of(level, index)}. */
+  final TreeMap<List<Long>, org.cpis.model.AuditTreeNode> treeNodes =
+      new TreeMap<>(java.util.Comparator.<List<Long>, Long>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+  final TreeMap<Long, org.cpis.model.AuditCheckpoint> checkpoints = new TreeMap<>();
 
   ReferenceModel copy() {
     ReferenceModel copy = new ReferenceModel();
@@ -77,6 +81,8 @@ final class ReferenceModel {
     claims.clear();
     leases.clear();
     uploads.clear();
+    treeNodes.clear();
+    checkpoints.clear();
     localAuthorities.putAll(other.localAuthorities);
     plans.putAll(other.plans);
     events.putAll(other.events);
@@ -87,6 +93,8 @@ final class ReferenceModel {
     claims.putAll(other.claims);
     leases.putAll(other.leases);
     uploads.putAll(other.uploads);
+    treeNodes.putAll(other.treeNodes);
+    checkpoints.putAll(other.checkpoints);
   }
 
   // ------------------------------------------------------------------------- plans

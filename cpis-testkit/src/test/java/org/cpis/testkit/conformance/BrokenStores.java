@@ -69,6 +69,8 @@ final class BrokenStores {
         return PurgeKeepsReviews.class;
       case WRAPS_EXCEPTIONS:
         return WrapsExceptions.class;
+      case AUDIT_TREE_OVERWRITES:
+        return AuditTreeOverwrites.class;
       default:
         throw new IllegalArgumentException("no kit for " + fault);
     }
@@ -173,6 +175,12 @@ final class BrokenStores {
   static final class WrapsExceptions extends Kit {
     WrapsExceptions() {
       super(EnumSet.of(Fault.WRAPS_EXCEPTIONS));
+    }
+  }
+
+  static final class AuditTreeOverwrites extends Kit {
+    AuditTreeOverwrites() {
+      super(EnumSet.of(Fault.AUDIT_TREE_OVERWRITES));
     }
   }
 }

@@ -51,7 +51,7 @@ class ConformanceKitCatchesFaultsTest {
     switch (fault) {
       case FORGETS_ROLLBACK:
       case WRAPS_EXCEPTIONS:
-        return Set.of("Transaction", "Purge");
+        return Set.of("Transaction", "Purge", "AuditTreeStore");
       case EVENTS_OLDEST_FIRST:
         return Set.of("AccessEventStore");
       case IGNORES_LIMIT:
@@ -85,6 +85,8 @@ class ConformanceKitCatchesFaultsTest {
         return Set.of("Transaction");
       case PURGE_KEEPS_REVIEWS:
         return Set.of("Purge");
+      case AUDIT_TREE_OVERWRITES:
+        return Set.of("AuditTreeStore");
       default:
         throw new IllegalArgumentException("no expectation for " + fault);
     }
@@ -100,7 +102,8 @@ class ConformanceKitCatchesFaultsTest {
           Fault.NO_ISOLATION,
           Fault.LEASES_IGNORE_HOLDER,
           Fault.REFUSAL_DOOMS,
-          Fault.IGNORES_DOOM);
+          Fault.IGNORES_DOOM,
+          Fault.AUDIT_TREE_OVERWRITES);
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Fault.class)

@@ -16,7 +16,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.cpis.model.AccessEvent;
 import org.cpis.model.AccessNotification;
+import org.cpis.model.AuditCheckpoint;
 import org.cpis.model.AuditEntry;
+import org.cpis.model.AuditTreeNode;
 import org.cpis.model.AuditRecord;
 import org.cpis.store.Claim;
 import org.cpis.store.LeaseStore;
@@ -31,6 +33,7 @@ import org.cpis.model.Review;
 import org.cpis.model.UploadReceipt;
 import org.cpis.store.AccessEventStore;
 import org.cpis.store.AuditLog;
+import org.cpis.store.AuditTreeStore;
 import org.cpis.store.CpisStore;
 import org.cpis.store.DuplicateRecordException;
 import org.cpis.store.LocalAuthorityStore;
@@ -82,7 +85,9 @@ final class MapStore implements CpisStore {
     /** Deletes a subject's notifications but leaves their reviews behind. */
     PURGE_KEEPS_REVIEWS,
     /** Wraps the unit of work's own exceptions in a StoreException instead of rethrowing them. */
-    WRAPS_EXCEPTIONS
+    WRAPS_EXCEPTIONS,
+    /** Overwrites an audit tree node whose position is taken instead of refusing it. */
+    AUDIT_TREE_OVERWRITES
   }
 
   private final Set<Fault> faults;
@@ -238,6 +243,55 @@ final class MapStore implements CpisStore {
     public UploadReceiptStore uploads() {
       return op(() -> uploadStore);
     }
+
+    @Override
+    public AuditTreeStore auditTree() {
+      return op(() -> auditTreeStore);
+    }
+
+    private final AuditTreeStore auditTreeStore =
+        new AuditTreeStore() {
+          @Override
+          public void putNodes(List<AuditTreeNode> nodes) {
+            write(
+                () -> {
+                  java.util.Set<List<Long>> seen = new java.util.HashSet<>();
+                  for (AuditTreeNode n : nodes) {
+                    List<Long> key = List.of((long) n.level(), n.index());
+                    if ((data.treeNodes.containsKey(key) || !seen.add(key)) && !has(Fault.AUDIT_TREE_OVERWRITES)) {
+                      throw new DuplicateRecordException("audit tree node " + key + " exists");
+                    }
+                  }
+                  nodes.forEach(n -> data.treeNodes.put(List.of((long) n.level(), n.index()), n));
+                });
+          }
+
+          @Override
+          public Optional<AuditTreeNode> findNode(int level, long index) {
+            return op(() -> Optional.ofNullable(data.treeNodes.get(List.of((long) level, index))));
+          }
+
+          @Override
+          public void putCheckpoint(AuditCheckpoint checkpoint) {
+            write(
+                () -> {
+                  if (data.checkpoints.containsKey(checkpoint.treeSize()) && !has(Fault.AUDIT_TREE_OVERWRITES)) {
+                    throw new DuplicateRecordException("audit checkpoint " + checkpoint.treeSize() + " exists");
+                  }
+                  data.checkpoints.put(checkpoint.treeSize(), checkpoint);
+                });
+          }
+
+          @Override
+          public Optional<AuditCheckpoint> findCheckpoint(long treeSize) {
+            return op(() -> Optional.ofNullable(data.checkpoints.get(treeSize)));
+          }
+
+          @Override
+          public Optional<AuditCheckpoint> latestCheckpoint() {
+            return op(() -> Optional.ofNullable(data.checkpoints.lastEntry()).map(Map.Entry::getValue));
+          }
+        };
 
     @Override
     public LeaseStore leases() {
