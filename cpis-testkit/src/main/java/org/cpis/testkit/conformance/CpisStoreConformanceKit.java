@@ -105,8 +105,8 @@ import org.junit.jupiter.api.function.Executable;
  * <p>The contracts are grouped by store interface: for each, a JUnit {@code @Nested} class of
  * example contracts ({@code PlanStoreContracts}) and a jqwik {@code @Group} of property
  * contracts ({@code PlanStoreProperties}), so that each engine reports its own class: local authorities, plans, access
- * events, notifications and the outbox, reviews and the review inbox, the audit log, upload
- * receipts, transactions, deletion by subject, and a stateful property that runs random
+ * events, notifications and the outbox, reviews and the review inbox, the audit log and its
+ * Merkle tree, upload receipts, transactions, deletion by subject, and a stateful property that runs random
  * sequences of operations against the store and a plain model. Each contract is named by a rule
  * id ({@code PLAN-3}) and states the rule as a sentence. JUnit Jupiter runs the example
  * contracts and jqwik the properties: keep both engines on the test class path.
@@ -1381,7 +1381,7 @@ public abstract class CpisStoreConformanceKit {
             tx.auditTree().findNode(0, 2), tx.auditTree().latestCheckpoint());
 
     @Test
-    @DisplayName("AUDIT-TREE-1: an empty store has no tree node and no checkpoint")
+    @DisplayName("TREE-1: an empty store has no tree node and no checkpoint")
     void emptyTree() {
       assertEquals(Optional.empty(), read(tx -> tx.auditTree().findNode(0, 0)));
       assertEquals(Optional.empty(), read(tx -> tx.auditTree().latestCheckpoint()));
@@ -1389,7 +1389,7 @@ public abstract class CpisStoreConformanceKit {
     }
 
     @Test
-    @DisplayName("AUDIT-TREE-2: nodes put in one call read back by level and index, every field intact; other positions stay empty")
+    @DisplayName("TREE-2: nodes put in one call read back by level and index, every field intact; other positions stay empty")
     void nodesReadBack() {
       List<AuditTreeNode> nodes = List.of(treeNode(0, 0), treeNode(0, 1), treeNode(1, 0), treeNode(63, Long.MAX_VALUE));
       write(tx -> tx.auditTree().putNodes(nodes));
@@ -1402,7 +1402,7 @@ public abstract class CpisStoreConformanceKit {
     }
 
     @Test
-    @DisplayName("AUDIT-TREE-3: putting nodes of which one's position is taken, or named twice, throws DuplicateRecordException and inserts none of them")
+    @DisplayName("TREE-3: putting nodes of which one's position is taken, or named twice, throws DuplicateRecordException and inserts none of them")
     void takenPositionIsRefused() {
       write(tx -> tx.auditTree().putNodes(List.of(treeNode(0, 0), treeNode(0, 1))));
       AuditTreeNode rewritten = AuditTreeNode.of(0, 1, "f".repeat(64));
@@ -1413,7 +1413,7 @@ public abstract class CpisStoreConformanceKit {
     }
 
     @Test
-    @DisplayName("AUDIT-TREE-4: checkpoints read back by tree size, the latest is the largest size, and a second checkpoint of a size is refused with DuplicateRecordException")
+    @DisplayName("TREE-4: checkpoints read back by tree size, the latest is the largest size, and a second checkpoint of a size is refused with DuplicateRecordException")
     void checkpointsReadBack() {
       AuditCheckpoint two = AuditCheckpoint.of(2, "log\n2\nroot2\n\n\u2014 log sig2\n");
       AuditCheckpoint ten = AuditCheckpoint.of(10, "log\n10\nroot10\n\n\u2014 log sig10\n");
@@ -1430,7 +1430,7 @@ public abstract class CpisStoreConformanceKit {
     }
 
     @Test
-    @DisplayName("AUDIT-TREE-5: nodes and checkpoints written by a unit of work that throws are not kept")
+    @DisplayName("TREE-5: nodes and checkpoints written by a unit of work that throws are not kept")
     void rolledBack() {
       assertThrows(
           WorkError.class,
@@ -1455,7 +1455,7 @@ public abstract class CpisStoreConformanceKit {
   class AuditTreeStoreProperties {
 
     @Property(tries = 50)
-    @Label("AUDIT-TREE-6: any distinct nodes put in any batches read back, each at its position, and no other position holds one")
+    @Label("TREE-6: any distinct nodes put in any batches read back, each at its position, and no other position holds one")
     void anyNodesReadBack(
         @ForAll("positions") List<List<Long>> positions,
         @ForAll @IntRange(min = 1, max = 7) int batch) {
