@@ -30,8 +30,6 @@ import org.cpis.model.ProtectionPlan;
 import org.cpis.model.UploadReceipt;
 import org.cpis.rules.AuditChain;
 import org.cpis.rules.FeedFreshness;
-import org.cpis.rules.MerkleTree;
-import org.cpis.rules.SignedNote;
 import org.cpis.rules.RetentionPolicy;
 import org.cpis.rules.ServiceLevels;
 import org.cpis.rules.UnbornLinkage;
@@ -74,12 +72,14 @@ public final class Cpis {
   private final Engine engine;
   private final Dispatcher dispatcher;
   private final AuditSealer sealer;
+  private final MerkleAudit merkle;
   private final HealthService health;
 
   private Cpis(Builder builder) {
     this.engine = new Engine(builder);
     this.dispatcher = new Dispatcher(engine);
     this.sealer = new AuditSealer(engine);
+    this.merkle = new MerkleAudit(engine);
     this.health = new HealthService(engine, dispatcher);
   }
 
@@ -387,17 +387,11 @@ public final class Cpis {
    * this engine's key; empty if nothing was sealed under a key yet, or no key is configured.
    */
   public Optional<org.cpis.audit.SignedCheckpoint> latestCheckpoint() {
-    if (engine.checkpointSigner.isEmpty()) {
-      return Optional.empty();
-    }
-    SignedNote.VerifierKey key = engine.checkpointSigner.get().verifierKey();
-    return engine
-        .inTransaction(tx -> tx.auditTree().latestCheckpoint())
-        .map(c -> org.cpis.audit.SignedCheckpoint.open(c.note(), key));
+    return merkle.latestCheckpoint();
   }
 
   /** The key that verifies this engine's checkpoints, if it has one: give it to verifiers. */
-  public Optional<SignedNote.VerifierKey> checkpointVerifierKey() {
+  public Optional<org.cpis.rules.SignedNote.VerifierKey> checkpointVerifierKey() {
     return engine.checkpointSigner.map(org.cpis.audit.CheckpointSigner::verifierKey);
   }
 
@@ -409,15 +403,7 @@ public final class Cpis {
    * @throws IllegalArgumentException unless {@code 1 <= sequence <= treeSize <=} the sealed size
    */
   public org.cpis.audit.InclusionProof inclusionProof(long sequence, long treeSize) {
-    return engine.inTransaction(
-        tx -> {
-          requireSealed(tx, treeSize);
-          if (sequence < 1 || sequence > treeSize) {
-            throw new IllegalArgumentException("an entry's sequence is from 1 to the tree size " + treeSize + ": " + sequence);
-          }
-          return new org.cpis.audit.InclusionProof(
-              sequence, treeSize, hex(MerkleTree.inclusionProof(sequence - 1, treeSize, AuditSealer.nodes(tx))));
-        });
+    return merkle.inclusionProof(sequence, treeSize);
   }
 
   /**
@@ -427,27 +413,7 @@ public final class Cpis {
    * @throws IllegalArgumentException unless {@code 0 <= first <= second <=} the sealed size
    */
   public org.cpis.audit.ConsistencyProof consistencyProof(long first, long second) {
-    return engine.inTransaction(
-        tx -> {
-          requireSealed(tx, second);
-          if (first < 0 || first > second) {
-            throw new IllegalArgumentException("a consistency proof needs 0 <= first <= second: " + first + ", " + second);
-          }
-          return new org.cpis.audit.ConsistencyProof(
-              first, second, hex(MerkleTree.consistencyProof(first, second, AuditSealer.nodes(tx))));
-        });
-  }
-
-  private static void requireSealed(StoreTransaction tx, long treeSize) {
-    long sealed = tx.audit().last().map(AuditEntry::sequence).orElse(0L);
-    if (treeSize < 0 || treeSize > sealed) {
-      throw new IllegalArgumentException("a tree size is from 0 to the " + sealed + " sealed entries: " + treeSize);
-    }
-  }
-
-  private static List<String> hex(List<byte[]> hashes) {
-    java.util.HexFormat f = java.util.HexFormat.of();
-    return hashes.stream().map(f::formatHex).collect(Collectors.toList());
+    return merkle.consistencyProof(first, second);
   }
 
   /**
@@ -462,23 +428,7 @@ public final class Cpis {
   public long exportAuditLog(java.io.Writer out) {
     Objects.requireNonNull(out, "out");
     sealer.sealPending();
-    long written = 0;
-    List<AuditEntry> page;
-    do {
-      long from = written + 1;
-      page = engine.inTransaction(tx -> tx.audit().read(from, AUDIT_PAGE));
-      try {
-        for (AuditEntry e : page) {
-          out.write(org.cpis.audit.AuditJsonLines.write(e));
-          out.write('\n');
-        }
-        out.flush();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("could not write the audit export", e);
-      }
-      written += page.size();
-    } while (page.size() == AUDIT_PAGE);
-    return written;
+    return merkle.export(out, AUDIT_PAGE);
   }
 
   @Override

@@ -36,9 +36,4 @@ public record InclusionProof(long sequence, long treeSize, List<String> hashes) 
     HexFormat f = HexFormat.of();
     return hex.stream().map(f::parseHex).toList();
   }
-
-  static List<String> hex(List<byte[]> hashes) {
-    HexFormat f = HexFormat.of();
-    return hashes.stream().map(f::formatHex).toList();
-  }
 }

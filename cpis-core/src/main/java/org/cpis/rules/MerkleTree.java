@@ -86,7 +86,18 @@ public final class MerkleTree {
     return d.digest();
   }
 
+  /** A fresh SHA-256 digest, cloned from one looked up once (the provider lookup costs more than a hash). */
   static MessageDigest sha256() {
+    try {
+      return (MessageDigest) SHA256.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static final MessageDigest SHA256 = newSha256();
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -81,4 +81,20 @@ class AuditChainTest {
 
     assertThat(ab.hash()).isNotEqualTo(a.hash());
   }
+
+  @Test
+  @DisplayName("An entry's hash is the one the chain has always had: the bytes Guava's Hasher was fed (numbers little-endian, text as its UTF-16 length and UTF-8 bytes), now hashed by the JDK")
+  void hashIsUnchanged() {
+    AuditEntry e =
+        AuditChain.next(
+            Optional.of(chainOfThree().get(2)),
+            draft("é, 👶 and a quote \"").organisation(OdsCode.of("RAL01")).setting(org.cpis.model.CareSetting.MATERNITY).build());
+    com.google.common.hash.Hasher h = com.google.common.hash.Hashing.sha256().newHasher();
+    h.putLong(e.sequence());
+    for (String field :
+        List.of(e.id().value(), e.at().toString(), e.action().name(), e.actor(), "RAL01", "MATERNITY", e.subject().orElseThrow().value(), e.detail(), e.previousHash())) {
+      h.putInt(field.length()).putString(field, java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertThat(e.hash()).isEqualTo(h.hash().toString()).isEqualTo(AuditChain.hashOf(e));
+  }
 }
