@@ -30,13 +30,14 @@ public final class AuditChain {
    * previous hash and its own hash.
    */
   public static AuditEntry next(Optional<AuditEntry> last, AuditRecord record) {
-    return seal(
-        AuditEntry.builder()
-            .record(record)
-            .sequence(last.map(e -> e.sequence() + 1).orElse(1L))
-            .previousHash(last.map(AuditEntry::hash).orElse(GENESIS))
-            .hash("unsealed")
-            .build());
+    long sequence = last.map(e -> e.sequence() + 1).orElse(1L);
+    String previousHash = last.map(AuditEntry::hash).orElse(GENESIS);
+    return AuditEntry.builder()
+        .record(record)
+        .sequence(sequence)
+        .previousHash(previousHash)
+        .hash(hashOf(sequence, record, previousHash))
+        .build();
   }
 
   /** The entry with its hash recomputed from its fields. */
@@ -51,18 +52,22 @@ public final class AuditChain {
    * library).
    */
   public static String hashOf(AuditEntry entry) {
+    return hashOf(entry.sequence(), entry.record(), entry.previousHash());
+  }
+
+  private static String hashOf(long sequence, AuditRecord record, String previousHash) {
     MessageDigest d = MerkleTree.sha256();
     ByteBuffer number = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-    d.update(number.putLong(0, entry.sequence()).array());
-    put(d, number, entry.id().value());
-    put(d, number, entry.at().toString());
-    put(d, number, entry.action().name());
-    put(d, number, entry.actor());
-    put(d, number, entry.organisation().map(o -> o.value()).orElse(""));
-    put(d, number, entry.setting().map(Enum::name).orElse(""));
-    put(d, number, entry.subject().map(n -> n.value()).orElse(""));
-    put(d, number, entry.detail());
-    put(d, number, entry.previousHash());
+    d.update(number.putLong(0, sequence).array());
+    put(d, number, record.id().value());
+    put(d, number, record.at().toString());
+    put(d, number, record.action().name());
+    put(d, number, record.actor());
+    put(d, number, record.organisation().map(o -> o.value()).orElse(""));
+    put(d, number, record.setting().map(Enum::name).orElse(""));
+    put(d, number, record.subject().map(n -> n.value()).orElse(""));
+    put(d, number, record.detail());
+    put(d, number, previousHash);
     return HexFormat.of().formatHex(d.digest());
   }
 

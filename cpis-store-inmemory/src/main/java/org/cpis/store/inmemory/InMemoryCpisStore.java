@@ -454,7 +454,8 @@ public final class InMemoryCpisStore implements CpisStore {
         }
         unsealed.remove(entry.id(), undo);
         sealedIds.put(entry.id(), entry.sequence(), undo);
-        audit.put(entry.sequence(), AuditEntry.builder().from(entry).record(stored).build(), undo);
+        AuditEntry sealed = stored == entry.record() ? entry : AuditEntry.builder().from(entry).record(stored).build();
+        audit.put(entry.sequence(), sealed, undo);
       }
 
       @Override
