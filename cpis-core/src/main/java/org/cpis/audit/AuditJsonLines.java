@@ -233,14 +233,10 @@ public final class AuditJsonLines {
           case 'r' -> b.append('\r');
           case 't' -> b.append('\t');
           case 'u' -> {
-            if (i + 4 > s.length()) {
-              throw new FormatException("an exported audit entry has a short \\u escape");
-            }
-            try {
-              b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-            } catch (NumberFormatException ex) {
+            if (i + 4 > s.length() || !s.substring(i, i + 4).matches("[0-9a-fA-F]{4}")) {
               throw new FormatException("an exported audit entry has a bad \\u escape");
             }
+            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
             i += 4;
           }
           default -> throw new FormatException("an exported audit entry has an unknown escape");

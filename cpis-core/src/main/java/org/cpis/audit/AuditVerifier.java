@@ -61,10 +61,8 @@ public final class AuditVerifier {
       boolean intact, long entriesChecked, int checkpointsChecked, OptionalLong firstBroken, String message) {}
 
   /**
-   * Verifies {@code entries} (in file order) against the signed {@code notes}.
-   *
-   * @throws AuditJsonLines.FormatException never: a malformed entry is reported as broken by the
-   *     caller that reads lines ({@link #verifyLines})
+   * Verifies {@code entries} (in file order) against the signed {@code notes} (in any order),
+   * with {@code key}. Every failure is a verdict, never an exception.
    */
   public static Verdict verify(Iterator<AuditEntry> entries, List<String> notes, VerifierKey key) {
     Objects.requireNonNull(entries, "entries");
@@ -224,10 +222,8 @@ public final class AuditVerifier {
       afterBlank = line.isEmpty();
       note.append(line).append('\n');
     }
-    if (inSignatures) {
-      notes.add(note.toString());
-    } else if (note.length() > 0) {
-      notes.add(note.toString());
+    if (note.length() > 0) {
+      notes.add(note.toString()); // the last note, or a malformed rest that will not verify
     }
     return notes;
   }
