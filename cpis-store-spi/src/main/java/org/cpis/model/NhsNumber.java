@@ -13,13 +13,15 @@ import java.util.Objects;
  */
 public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
 
-  private static final long serialVersionUID = 1L;
+  /** 2: the digits are held as a number since issue 14; a stream of the String form is refused. */
+  private static final long serialVersionUID = 2L;
   private static final int LENGTH = 10;
 
-  private final String value;
+  /** The ten digits as a number (leading zeros kept by {@link #value()}): 8 bytes per number held. */
+  private final long digits;
 
-  private NhsNumber(String value) {
-    this.value = value;
+  private NhsNumber(long digits) {
+    this.digits = digits;
   }
 
   /**
@@ -30,12 +32,62 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
    *     the input
    */
   public static NhsNumber parse(String text) {
+    long fast = text == null ? INVALID : validDigits(text);
+    if (fast != INVALID) {
+      return new NhsNumber(fast);
+    }
+    // Invalid, or a form the one pass does not read: find which rule fails, in the rules' order.
     String digits = digitsOf(text);
     int check = checkDigitOf(digits);
     if (check == CHECK_DIGIT_IMPOSSIBLE || check != digits.charAt(9) - '0') {
       throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.CHECK_DIGIT);
     }
-    return new NhsNumber(digits);
+    return new NhsNumber(Long.parseLong(digits));
+  }
+
+  private static final long INVALID = -1;
+
+  /**
+   * One pass over a valid number in either form: ten digits, or 3-3-4 groups with the same
+   * separator (space or hyphen) at positions 3 and 7, with a matching Modulus 11 check digit; the
+   * digits as a number, or {@link #INVALID} for anything else (which {@link #parse} then
+   * classifies).
+   */
+  private static long validDigits(String text) {
+    int length = text.length();
+    char separator;
+    if (length == LENGTH) {
+      separator = 0;
+    } else if (length == 12) {
+      separator = text.charAt(3);
+      if ((separator != ' ' && separator != '-') || text.charAt(7) != separator) {
+        return INVALID;
+      }
+    } else {
+      return INVALID;
+    }
+    long number = 0;
+    int sum = 0;
+    int position = 0;
+    for (int i = 0; i < length; i++) {
+      if (separator != 0 && (i == 3 || i == 7)) {
+        continue;
+      }
+      int d = text.charAt(i) - '0';
+      if (d < 0 || d > 9) {
+        return INVALID;
+      }
+      if (position < 9) {
+        sum += d * (10 - position);
+      }
+      number = number * 10 + d;
+      position++;
+    }
+    int check = 11 - (sum % 11);
+    if (check == 11) {
+      check = 0;
+    }
+    return check == number % 10 ? number : INVALID;
   }
 
   /** Whether {@link #parse(String)} would accept the text; never throws, {@code false} for null. */
@@ -124,17 +176,35 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
 
   /** The ten digits, unmasked, e.g. {@code 9434765919}. */
   public String value() {
-    return value;
+    return text(false);
   }
 
   /** The ten digits in the printed 3-3-4 form, unmasked, e.g. {@code 943 476 5919}. */
   public String formatted() {
-    return value.substring(0, 3) + ' ' + value.substring(3, 6) + ' ' + value.substring(6);
+    return text(true);
   }
 
   /** The masked form, e.g. {@code *** *** 5919}: safe for logs and messages. */
   public String masked() {
-    return "*** *** " + value.substring(6);
+    return "*** *** " + value().substring(6);
+  }
+
+  /** The ten digits, leading zeros kept, with the group spaces when {@code grouped}. */
+  private String text(boolean grouped) {
+    if (digits < 0 || digits > 9_999_999_999L) {
+      return Long.toString(digits); // only from a forged serial form, which readResolve refuses
+    }
+    byte[] out = new byte[grouped ? 12 : LENGTH];
+    long rest = digits;
+    for (int i = out.length - 1; i >= 0; i--) {
+      if (grouped && (i == 3 || i == 7)) {
+        out[i] = ' ';
+      } else {
+        out[i] = (byte) ('0' + rest % 10);
+        rest /= 10;
+      }
+    }
+    return new String(out, java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   /** The masked form, e.g. {@code *** *** 5919}; never the full number. */
@@ -145,20 +215,21 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof NhsNumber && ((NhsNumber) other).value.equals(value);
+    return other instanceof NhsNumber && ((NhsNumber) other).digits == digits;
   }
 
   @Override
   public int hashCode() {
-    return value.hashCode();
+    return Long.hashCode(digits);
   }
 
+  /** The order of {@link #value()}: ten digits each, so the order of the numbers. */
   @Override
   public int compareTo(NhsNumber other) {
-    return value.compareTo(other.value);
+    return Long.compare(digits, other.digits);
   }
 
   private Object readResolve() {
-    return parse(Objects.requireNonNull(value));
+    return parse(Objects.requireNonNull(value()));
   }
 }
