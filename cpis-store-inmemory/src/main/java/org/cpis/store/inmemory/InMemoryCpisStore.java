@@ -51,12 +51,15 @@ public final class InMemoryCpisStore implements CpisStore {
 
   private final Table<OdsCode, LocalAuthority, Void> localAuthorities = Table.unindexed();
   private final Table<PlanId, ProtectionPlan, NhsNumber> plans =
-      Table.indexed(ProtectionPlan::subject, Comparator.comparing(ProtectionPlan::id));
+      Table.indexed(ProtectionPlan::subject, (a, b) -> a.id().compareTo(b.id()));
   /** A subject's accesses in time order (ties by id), so the most recent are read from the end. */
   private final Table<RecordId, AccessEvent, NhsNumber> accessEvents =
       Table.hashedIndexed(
           AccessEvent::subject,
-          Comparator.comparing(AccessEvent::accessedAt).thenComparing(AccessEvent::id));
+          (a, b) -> {
+            int byTime = a.accessedAt().compareTo(b.accessedAt());
+            return byTime != 0 ? byTime : a.id().compareTo(b.id());
+          });
   private final Table<RecordId, AccessNotification, NhsNumber> notifications =
       Table.hashedIndexed(AccessNotification::subject, BY_ACCESS);
   /** Each local authority's notifications, oldest access first: its inbox. */
@@ -532,11 +535,24 @@ public final class InMemoryCpisStore implements CpisStore {
 
   private record Lease(String holder, Instant until) {}
 
-  private static final Comparator<AccessNotification> BY_ACCESS =
-      Comparator.comparing(AccessNotification::accessedAt).thenComparing(AccessNotification::id);
+  /*
+   * The indexes' orders, written out rather than chained with Comparator.comparing: every insert
+   * runs them, and the shared key-extractor lambdas of chained comparators are megamorphic calls.
+   */
 
+  /** By time of access, ties by id. */
+  private static final Comparator<AccessNotification> BY_ACCESS =
+      (a, b) -> {
+        int byTime = a.accessedAt().compareTo(b.accessedAt());
+        return byTime != 0 ? byTime : a.id().compareTo(b.id());
+      };
+
+  /** By next attempt, ties by id. */
   private static final Comparator<AccessNotification> BY_DUE =
-      Comparator.comparing(AccessNotification::nextAttemptAt).thenComparing(AccessNotification::id);
+      (a, b) -> {
+        int byTime = a.nextAttemptAt().compareTo(b.nextAttemptAt());
+        return byTime != 0 ? byTime : a.id().compareTo(b.id());
+      };
 
   private static void requireLimit(int limit) {
     if (limit < 0) {
