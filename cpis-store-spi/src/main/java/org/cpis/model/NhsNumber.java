@@ -32,62 +32,38 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
    *     the input
    */
   public static NhsNumber parse(String text) {
-    long fast = text == null ? INVALID : validDigits(text);
-    if (fast != INVALID) {
-      return new NhsNumber(fast);
+    if (text == null || text.isBlank()) {
+      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.EMPTY);
     }
-    // Invalid, or a form the one pass does not read: find which rule fails, in the rules' order.
-    String digits = digitsOf(text);
-    int check = checkDigitOf(digits);
-    if (check == CHECK_DIGIT_IMPOSSIBLE || check != digits.charAt(9) - '0') {
-      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.CHECK_DIGIT);
-    }
-    return new NhsNumber(Long.parseLong(digits));
-  }
-
-  private static final long INVALID = -1;
-
-  /**
-   * One pass over a valid number in either form: ten digits, or 3-3-4 groups with the same
-   * separator (space or hyphen) at positions 3 and 7, with a matching Modulus 11 check digit; the
-   * digits as a number, or {@link #INVALID} for anything else (which {@link #parse} then
-   * classifies).
-   */
-  private static long validDigits(String text) {
-    int length = text.length();
-    char separator;
-    if (length == LENGTH) {
-      separator = 0;
-    } else if (length == 12) {
-      separator = text.charAt(3);
-      if ((separator != ' ' && separator != '-') || text.charAt(7) != separator) {
-        return INVALID;
-      }
-    } else {
-      return INVALID;
-    }
+    // One pass: the digits' number and weighted sum, and any character that is not allowed.
     long number = 0;
     int sum = 0;
-    int position = 0;
-    for (int i = 0; i < length; i++) {
-      if (separator != 0 && (i == 3 || i == 7)) {
-        continue;
+    int digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isAsciiDigit(c)) {
+        int d = c - '0';
+        if (digits < 9) {
+          sum += d * (10 - digits);
+        }
+        number = number * 10 + d; // overflows only past ten digits, which is refused below
+        digits++;
+      } else if (c != ' ' && c != '-') {
+        throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.NON_DIGIT);
       }
-      int d = text.charAt(i) - '0';
-      if (d < 0 || d > 9) {
-        return INVALID;
-      }
-      if (position < 9) {
-        sum += d * (10 - position);
-      }
-      number = number * 10 + d;
-      position++;
     }
-    int check = 11 - (sum % 11);
-    if (check == 11) {
-      check = 0;
+    if (digits != LENGTH) {
+      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.LENGTH);
     }
-    return check == number % 10 ? number : INVALID;
+    if (text.length() != LENGTH && !(text.length() == 12 && isGrouped(text))) {
+      // ten digits and two separators, at positions 3 and 7: the 3-3-4 groups
+      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.GROUPING);
+    }
+    // an impossible check (10) equals no digit
+    if (checkOf(sum) != number % 10) {
+      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.CHECK_DIGIT);
+    }
+    return new NhsNumber(number);
   }
 
   /** Whether {@link #parse(String)} would accept the text; never throws, {@code false} for null. */
@@ -112,6 +88,11 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
     for (int i = 0; i < 9; i++) {
       sum += (digits.charAt(i) - '0') * (10 - i);
     }
+    return checkOf(sum);
+  }
+
+  /** The check digit of a weighted sum: 11 - (sum mod 11), 11 becomes 0. */
+  private static int checkOf(int sum) {
     int check = 11 - (sum % 11);
     return check == 11 ? 0 : check;
   }
@@ -133,37 +114,9 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
         : java.util.OptionalInt.of(check);
   }
 
-  private static String digitsOf(String text) {
-    if (text == null || text.isBlank()) {
-      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.EMPTY);
-    }
-    if (hasNonDigitOtherThanSeparators(text)) {
-      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.NON_DIGIT);
-    }
-    if (countDigits(text) != LENGTH) {
-      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.LENGTH);
-    }
-    if (text.length() == LENGTH) {
-      return text;
-    }
-    if (text.length() == 12 && isGrouped(text)) {
-      // ten digits and two separators, at positions 3 and 7: the 3-3-4 groups
-      return text.substring(0, 3) + text.substring(4, 7) + text.substring(8);
-    }
-    throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.GROUPING);
-  }
-
   private static boolean isGrouped(String text) {
     char first = text.charAt(3);
     return (first == ' ' || first == '-') && text.charAt(7) == first;
-  }
-
-  private static boolean hasNonDigitOtherThanSeparators(String text) {
-    return text.chars().anyMatch(c -> !isAsciiDigit(c) && c != ' ' && c != '-');
-  }
-
-  private static long countDigits(String text) {
-    return text.chars().filter(NhsNumber::isAsciiDigit).count();
   }
 
   private static boolean allDigits(String text) {
@@ -176,35 +129,21 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
 
   /** The ten digits, unmasked, e.g. {@code 9434765919}. */
   public String value() {
-    return text(false);
+    String written = Long.toString(digits);
+    return ZEROS.substring(Math.min(LENGTH, written.length())) + written;
   }
+
+  private static final String ZEROS = "0000000000";
 
   /** The ten digits in the printed 3-3-4 form, unmasked, e.g. {@code 943 476 5919}. */
   public String formatted() {
-    return text(true);
+    String value = value();
+    return value.substring(0, 3) + ' ' + value.substring(3, 6) + ' ' + value.substring(6);
   }
 
   /** The masked form, e.g. {@code *** *** 5919}: safe for logs and messages. */
   public String masked() {
     return "*** *** " + value().substring(6);
-  }
-
-  /** The ten digits, leading zeros kept, with the group spaces when {@code grouped}. */
-  private String text(boolean grouped) {
-    if (digits < 0 || digits > 9_999_999_999L) {
-      return Long.toString(digits); // only from a forged serial form, which readResolve refuses
-    }
-    byte[] out = new byte[grouped ? 12 : LENGTH];
-    long rest = digits;
-    for (int i = out.length - 1; i >= 0; i--) {
-      if (grouped && (i == 3 || i == 7)) {
-        out[i] = ' ';
-      } else {
-        out[i] = (byte) ('0' + rest % 10);
-        rest /= 10;
-      }
-    }
-    return new String(out, java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   /** The masked form, e.g. {@code *** *** 5919}; never the full number. */
