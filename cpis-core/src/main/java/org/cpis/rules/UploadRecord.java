@@ -60,16 +60,7 @@ public abstract class UploadRecord {
    * String#isBlank()}: Unicode white space such as U+2003 counts, not only ASCII).
    */
   public static Optional<String> present(Optional<String> field) {
-    if (field.isEmpty()) {
-      return field;
-    }
-    String text = field.get();
-    String stripped = text.strip();
-    if (stripped.isEmpty()) {
-      return Optional.empty();
-    }
-    // strip() returns the same String when there was nothing to strip: keep the same Optional
-    return stripped == text ? field : Optional.of(stripped);
+    return field.map(String::strip).filter(s -> !s.isEmpty());
   }
 
   /**

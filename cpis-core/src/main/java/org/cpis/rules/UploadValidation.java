@@ -36,7 +36,7 @@ public final class UploadValidation {
   public static List<Decision<PlanChange, RejectionReason>> validateFile(
       List<UploadRecord> records, OdsCode localAuthority) {
     List<Decision<PlanChange, RejectionReason>> decisions = new ArrayList<>(records.size());
-    Set<String> references = new HashSet<>(Math.max(16, records.size() * 4 / 3 + 1));
+    Set<String> references = new HashSet<>();
     // One String per social worker in the file, not one per plan: the plans share it in the store.
     Map<String, String> workers = new HashMap<>();
     for (UploadRecord record : records) {
