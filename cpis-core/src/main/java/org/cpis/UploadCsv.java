@@ -243,7 +243,10 @@ public final class UploadCsv {
           }
           CSVRecord record = records.next();
           if (!row.malformed) {
-            record.forEach(row.fields::add);
+            // by index: CSVRecord's iterator copies the row's values into a new list first
+            for (int i = 0; i < record.size(); i++) {
+              row.fields.add(record.get(i));
+            }
           }
           return row;
         } catch (UncheckedIOException e) {

@@ -85,6 +85,20 @@ final class BenchmarkData {
     return numbers;
   }
 
+  /** A valid NHS number that is not among {@code numbers} (which {@link #nhsNumbers} made). */
+  static NhsNumber nhsNumberNotIn(List<NhsNumber> numbers) {
+    for (int prefix = FIRST_PREFIX - 1; ; prefix--) {
+      String firstNine = Integer.toString(prefix);
+      OptionalInt check = NhsNumber.checkDigit(firstNine);
+      if (check.isPresent()) {
+        NhsNumber n = NhsNumber.parse(firstNine + check.getAsInt());
+        if (!numbers.contains(n)) {
+          return n;
+        }
+      }
+    }
+  }
+
   /** The local reference of plan {@code index}. */
   static String reference(int index) {
     return "CP-" + index;

@@ -4,8 +4,13 @@ import static org.cpis.benchmarks.BenchmarkData.ED_NURSE;
 import static org.cpis.benchmarks.BenchmarkData.ROYAL_FREE;
 import static org.cpis.benchmarks.BenchmarkData.SILENT_READER;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.cpis.CheckRequest;
@@ -37,8 +42,13 @@ import org.openjdk.jmh.infra.Blackhole;
  * visible plan on an in-memory store holding {@code plans} open plans, one per child.
  *
  * <ul>
- *   <li>{@link #baselineFindBySubject}: the floor any check must pay, the store's own {@code
- *       findBySubject} read of the same child in one transaction.
+ *   <li>{@link #floor}: the least any implementation of a check must do (issue 14): a {@link
+ *       HashMap} lookup of the child among {@code plans} entries, an {@link ArrayList} append of
+ *       the audit entry and a SHA-256 of a 200-byte entry. The ratios of the checks are to it.
+ *   <li>{@link #baselineFindBySubject}: the store's own {@code findBySubject} read of the same
+ *       child in one transaction.
+ *   <li>{@link #findsNothing}: an emergency-department check of a valid NHS number that has no
+ *       plan: it writes only its audit record.
  *   <li>{@link #silentRead}: a silent read (RBAC activity B0170) of that child. It writes no access
  *       event and no notification, but every check is audited (rule 6), so each invocation appends
  *       one audit entry: the store is rebuilt before every iteration, so the log never holds more
@@ -66,7 +76,7 @@ public class HealthCheckBenchmark {
   @State(Scope.Benchmark)
   public static class Reads {
 
-    @Param({"1000", "100000"})
+    @Param({"1000", "300000"})
     public int plans;
 
     List<NhsNumber> children;
@@ -74,6 +84,7 @@ public class HealthCheckBenchmark {
     Cpis cpis;
     NhsNumber child;
     CheckRequest silentRead;
+    CheckRequest nobody;
     Function<StoreTransaction, List<ProtectionPlan>> findBySubject;
 
     @Setup(Level.Trial)
@@ -84,6 +95,13 @@ public class HealthCheckBenchmark {
           CheckRequest.builder()
               .nhsNumber(child)
               .accessor(SILENT_READER)
+              .organisation(ROYAL_FREE)
+              .setting(CareSetting.EMERGENCY_DEPARTMENT)
+              .build();
+      nobody =
+          CheckRequest.builder()
+              .nhsNumber(BenchmarkData.nhsNumberNotIn(children))
+              .accessor(ED_NURSE)
               .organisation(ROYAL_FREE)
               .setting(CareSetting.EMERGENCY_DEPARTMENT)
               .build();
@@ -105,7 +123,7 @@ public class HealthCheckBenchmark {
   @State(Scope.Benchmark)
   public static class UnscheduledChecks {
 
-    @Param({"1000", "100000"})
+    @Param({"1000", "300000"})
     public int plans;
 
     @Param({"true", "false"})
@@ -149,6 +167,63 @@ public class HealthCheckBenchmark {
             }
           });
     }
+  }
+
+  /**
+   * The floor: {@code plans} entries in a {@link HashMap}, an audit list that each check appends
+   * to (cleared every million entries, so it never outgrows the heap) and a 200-byte entry.
+   */
+  @State(Scope.Benchmark)
+  public static class Floor {
+
+    @Param({"1000", "300000"})
+    public int plans;
+
+    Map<NhsNumber, ProtectionPlan> byChild;
+    NhsNumber child;
+    List<byte[]> log;
+    byte[] entry;
+    MessageDigest sha256;
+
+    @Setup(Level.Trial)
+    public void fill() throws NoSuchAlgorithmException {
+      List<NhsNumber> children = BenchmarkData.nhsNumbers(plans);
+      byChild = new HashMap<>();
+      for (int i = 0; i < children.size(); i++) {
+        byChild.put(children.get(i), BenchmarkData.openPlan(i, children.get(i)));
+      }
+      child = children.get(plans / 2);
+      entry = new byte[200];
+      byte[] text =
+          ("2025-06-02T09:30:00Z|CHECK|555000000101|RAL|EMERGENCY_DEPARTMENT|" + child.value()
+                  + "|UNSCHEDULED by Staff Nurse (B0168): 1 plans visible, 1 notifications")
+              .getBytes(StandardCharsets.UTF_8);
+      System.arraycopy(text, 0, entry, 0, Math.min(text.length, entry.length));
+      sha256 = MessageDigest.getInstance("SHA-256");
+    }
+
+    @Setup(Level.Iteration)
+    public void emptyLog() {
+      log = new ArrayList<>();
+    }
+  }
+
+  @Benchmark
+  public byte[] floor(Floor state) {
+    ProtectionPlan plan = state.byChild.get(state.child);
+    if (state.log.size() == 1_000_000) {
+      state.log.clear();
+    }
+    state.log.add(state.entry);
+    state.sha256.update(state.entry);
+    byte[] hash = state.sha256.digest();
+    hash[0] ^= (byte) plan.id().localReference().length();
+    return hash;
+  }
+
+  @Benchmark
+  public CheckResult findsNothing(Reads state) {
+    return state.cpis.health().check(state.nobody);
   }
 
   @Benchmark

@@ -153,38 +153,111 @@ class BenchmarkSetupTest {
   @DisplayName("The upload benchmark")
   class Upload {
 
-    @Test
-    @DisplayName("validates, in the baseline, a file of a thousand records that are all valid")
-    void baselineValidatesAllRecords() {
-      UploadBenchmark.SecondUpload state = secondUpload();
+    private final UploadBenchmark.Day day = day();
 
-      List<Decision<PlanChange, RejectionReason>> decisions = UPLOAD.baselineValidateFile(state);
-
-      assertThat(decisions).hasSize(UploadBenchmark.RECORDS).allMatch(Decision::isAllowed);
+    private UploadBenchmark.Day day() {
+      UploadBenchmark.Day d = new UploadBenchmark.Day();
+      d.generateFiles();
+      return d;
     }
 
     @Test
-    @DisplayName("sends a second upload of the same file, whose records are all unchanged, on a store that the first upload filled")
+    @DisplayName("validates, in the baseline, a file of five thousand records that are all valid, and puts each in the map")
+    void baselinesSeeAllRecords() {
+      List<Decision<PlanChange, RejectionReason>> decisions = UPLOAD.baselineValidateFile(day);
+
+      assertThat(decisions).hasSize(UploadBenchmark.RECORDS).allMatch(Decision::isAllowed);
+      assertThat(UPLOAD.baselineHashMap(day)).hasSize(UploadBenchmark.RECORDS);
+    }
+
+    @Test
+    @DisplayName("sends a first upload, from records and from CSV, that inserts every plan into a store with none")
+    void firstUploadInsertsEveryPlan() {
+      UploadBenchmark.EmptyStore store = new UploadBenchmark.EmptyStore();
+      store.freshStore();
+      assertThat(UPLOAD.firstUpload(day, store).accepted()).isEqualTo(UploadBenchmark.RECORDS);
+      store.freshStore();
+      assertThat(UPLOAD.firstUploadCsv(day, store).accepted()).isEqualTo(UploadBenchmark.RECORDS);
+      assertThat(store.desk.plans()).hasSize(UploadBenchmark.RECORDS);
+    }
+
+    @Test
+    @DisplayName("sends a second upload of the same file, from records and CSV, whose records are all unchanged, on a store that the first upload filled")
     void secondUploadIsAllUnchanged() {
       UploadBenchmark.SecondUpload state = secondUpload();
       assertThat(state.firstUpload.accepted()).isEqualTo(UploadBenchmark.RECORDS);
 
       for (int upload = 0; upload < 2; upload++) {
-        UploadReport report = UPLOAD.secondUpload(state);
-        assertThat(report.outcomes())
-            .hasSize(UploadBenchmark.RECORDS)
-            .allMatch(o -> o.status() == RecordOutcome.Status.UNCHANGED);
+        for (UploadReport report : List.of(UPLOAD.secondUpload(day, state), UPLOAD.secondUploadCsv(day, state))) {
+          assertThat(report.outcomes())
+              .hasSize(UploadBenchmark.RECORDS)
+              .allMatch(o -> o.status() == RecordOutcome.Status.UNCHANGED);
+        }
       }
       assertThat(state.cpis.localAuthority(BenchmarkData.ISLINGTON_ODS).plans())
           .hasSize(UploadBenchmark.RECORDS);
     }
 
+    @Test
+    @DisplayName("sends changed uploads, from records and CSV, each of which updates 2% of the plans and leaves the rest unchanged")
+    void changedUploadUpdatesTwoPercent() {
+      UploadBenchmark.SecondUpload state = secondUpload();
+      int changed = UploadBenchmark.RECORDS / UploadBenchmark.CHANGE_EVERY;
+
+      for (int upload = 0; upload < 2; upload++) {
+        for (UploadReport report : List.of(UPLOAD.changedUpload(day, state), UPLOAD.changedUploadCsv(day, state))) {
+          assertThat(report.accepted()).isEqualTo(changed);
+          assertThat(report.unchanged()).isEqualTo(UploadBenchmark.RECORDS - changed);
+        }
+      }
+    }
+
     private UploadBenchmark.SecondUpload secondUpload() {
       UploadBenchmark.SecondUpload state = new UploadBenchmark.SecondUpload();
-      state.generateFile();
-      state.uploadOnce();
+      state.uploadOnce(day);
       return state;
     }
+  }
+
+  @Nested
+  @DisplayName("The outbox and query benchmarks")
+  class OutboxAndQueries {
+
+    @Test
+    @DisplayName("drain every pending notification in one pass, as many as the baseline delivers")
+    void drainDeliversEveryPendingNotification() throws Exception {
+      OutboxBenchmark benchmark = new OutboxBenchmark();
+      OutboxBenchmark.Pending pending = new OutboxBenchmark.Pending();
+      pending.pending = 250;
+      pending.generate();
+      OutboxBenchmark.Outbox outbox = new OutboxBenchmark.Outbox();
+      outbox.fill(pending);
+
+      assertThat(benchmark.drain(pending, outbox).delivered()).isEqualTo(250);
+      assertThat(benchmark.baselineDeliverFromList(pending)).hasSize(250);
+      assertThat(outbox.cpis.dispatchNotifications().delivered()).isZero();
+    }
+
+    @ParameterizedTest(name = "rows = {0}")
+    @MethodSource("org.cpis.benchmarks.BenchmarkSetupTest#queryRows")
+    @DisplayName("query for what is not there: an authority with nothing, and nothing due")
+    void queriesFindNothing(int rows) {
+      QueryBenchmark benchmark = new QueryBenchmark();
+      QueryBenchmark.Loaded state = new QueryBenchmark.Loaded();
+      state.rows = rows;
+      state.fill();
+
+      assertThat(benchmark.findByLocalAuthority(state)).isEmpty();
+      assertThat(benchmark.findUnreviewed(state)).isEmpty();
+      assertThat(benchmark.claimDue(state)).isEmpty();
+      List<ProtectionPlan> islington =
+          state.store.inTransaction(tx -> tx.plans().findByLocalAuthority(BenchmarkData.ISLINGTON_ODS));
+      assertThat(islington).hasSize(rows);
+    }
+  }
+
+  static Stream<Integer> queryRows() throws NoSuchFieldException {
+    return params(QueryBenchmark.Loaded.class, "rows").map(Integer::valueOf);
   }
 
   @Nested
@@ -222,15 +295,50 @@ class BenchmarkSetupTest {
     }
   }
 
-  @Test
-  @DisplayName("The NHS number benchmark parses the same valid printed number as its baseline reads")
-  void nhsNumberBenchmarkParsesTheBaselinesNumber() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("org.cpis.benchmarks.BenchmarkSetupTest#nhsTexts")
+  @DisplayName("The NHS number benchmark parses a valid number in each form, which its baseline's loop finds valid")
+  void nhsNumberBenchmarkParsesTheBaselinesNumber(String form) {
     NhsNumberBenchmark.Text text = new NhsNumberBenchmark.Text();
+    text.text = form;
 
     NhsNumber parsed = NHS_NUMBER.parse(text);
 
-    assertThat(parsed.formatted()).isEqualTo(text.formatted);
-    assertThat(parsed.value()).isEqualTo(Long.toString(NHS_NUMBER.baselineParseLong(text)));
+    assertThat(form.length() == 10 ? parsed.value() : parsed.formatted()).isEqualTo(form);
+    assertThat(NHS_NUMBER.baselineModulus11Loop(text)).isTrue();
+    text.text = form.substring(0, form.length() - 1) + "8";
+    assertThat(NHS_NUMBER.baselineModulus11Loop(text)).isFalse();
+  }
+
+  @Test
+  @DisplayName("The heap measure counts what a loaded store keeps per plan, more than the same plans in a bare map")
+  void heapPerPlanCountsTheStoresRows() throws Exception {
+    double[] perPlan = HeapPerPlan.measure(2_000);
+
+    assertThat(perPlan[1]).isGreaterThan(100);
+    assertThat(perPlan[0]).isGreaterThan(perPlan[1]);
+  }
+
+  static Stream<String> nhsTexts() throws NoSuchFieldException {
+    return params(NhsNumberBenchmark.Text.class, "text");
+  }
+
+  @Test
+  @DisplayName("The floor finds the child's plan and hashes the 200-byte entry; a check of a number with no plan finds nothing and writes only its audit record")
+  void floorAndFindsNothing() throws Exception {
+    HealthCheckBenchmark.Floor floor = new HealthCheckBenchmark.Floor();
+    floor.plans = 1000;
+    floor.fill();
+    floor.emptyLog();
+    assertThat(HEALTH.floor(floor)).hasSize(32);
+    assertThat(floor.log).hasSize(1);
+    assertThat(floor.entry).hasSize(200);
+
+    HealthCheckBenchmark.Reads state = reads(1000);
+    CheckResult result = HEALTH.findsNothing(state);
+    assertThat(result.plans()).isEmpty();
+    assertThat(result.notificationIds()).isEmpty();
+    assertThat(state.cpis.auditLog()).hasSize(1);
   }
 
   private static int accessEventsOf(org.cpis.store.CpisStore store, NhsNumber child) {

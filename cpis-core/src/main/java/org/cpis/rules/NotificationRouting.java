@@ -46,6 +46,11 @@ public final class NotificationRouting {
    */
   public static List<AccessNotification> notificationsFor(
       AccessEvent event, List<ProtectionPlan> visiblePlans, LocalDate day) {
+    if (visiblePlans.size() == 1) {
+      // One plan (most children): it is its authority's most relevant; nothing to sort.
+      ProtectionPlan only = visiblePlans.get(0);
+      return List.of(notification(event, only.localAuthority(), only, only.allocatedSocialWorker()));
+    }
     Map<OdsCode, List<ProtectionPlan>> byAuthority = new LinkedHashMap<>();
     visiblePlans.stream()
         .sorted(Comparator.comparing(ProtectionPlan::localAuthority).thenComparing(relevance(day)))
@@ -56,22 +61,26 @@ public final class NotificationRouting {
           ProtectionPlan primary = plans.get(0);
           Optional<String> worker =
               plans.stream().flatMap(p -> p.allocatedSocialWorker().stream()).findFirst();
-          notifications.add(
-              AccessNotification.builder()
-                  .id(notificationId(event.id(), authority))
-                  .accessEventId(event.id())
-                  .subject(event.subject())
-                  .planId(primary.id())
-                  .planType(primary.type())
-                  .organisation(event.organisation())
-                  .setting(event.setting())
-                  .accessor(event.accessor())
-                  .accessedAt(event.accessedAt())
-                  .assignedSocialWorker(worker)
-                  .deliveryStatus(DeliveryStatus.PENDING)
-                  .nextAttemptAt(event.accessedAt())
-                  .build());
+          notifications.add(notification(event, authority, primary, worker));
         });
     return notifications;
+  }
+
+  private static AccessNotification notification(
+      AccessEvent event, OdsCode authority, ProtectionPlan primary, Optional<String> worker) {
+    return AccessNotification.builder()
+        .id(notificationId(event.id(), authority))
+        .accessEventId(event.id())
+        .subject(event.subject())
+        .planId(primary.id())
+        .planType(primary.type())
+        .organisation(event.organisation())
+        .setting(event.setting())
+        .accessor(event.accessor())
+        .accessedAt(event.accessedAt())
+        .assignedSocialWorker(worker)
+        .deliveryStatus(DeliveryStatus.PENDING)
+        .nextAttemptAt(event.accessedAt())
+        .build();
   }
 }

@@ -2,12 +2,15 @@ package org.cpis.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cpis.model.CpisDates;
 import org.cpis.model.InvalidIdentifierException;
+import org.cpis.model.InvalidNhsNumberException;
 import org.cpis.model.NhsNumber;
 import org.cpis.model.OdsCode;
 import org.cpis.model.PlanId;
@@ -34,8 +37,10 @@ public final class UploadValidation {
       List<UploadRecord> records, OdsCode localAuthority) {
     List<Decision<PlanChange, RejectionReason>> decisions = new ArrayList<>(records.size());
     Set<String> references = new HashSet<>();
+    // One String per social worker in the file, not one per plan: the plans share it in the store.
+    Map<String, String> workers = new HashMap<>();
     for (UploadRecord record : records) {
-      Decision<PlanChange, RejectionReason> decision = validate(record, localAuthority);
+      Decision<PlanChange, RejectionReason> decision = validate(record, localAuthority, workers);
       if (decision.isAllowed() && !references.add(decision.value().planId().localReference())) {
         decision = Decision.reject(RejectionReason.DUPLICATE_IN_FILE);
       }
@@ -47,6 +52,11 @@ public final class UploadValidation {
   /** Validates one record from {@code localAuthority}. */
   public static Decision<PlanChange, RejectionReason> validate(
       UploadRecord record, OdsCode localAuthority) {
+    return validate(record, localAuthority, new HashMap<>());
+  }
+
+  private static Decision<PlanChange, RejectionReason> validate(
+      UploadRecord record, OdsCode localAuthority, Map<String, String> workers) {
     if (record.malformed()) {
       return Decision.reject(RejectionReason.MALFORMED_LINE);
     }
@@ -68,7 +78,10 @@ public final class UploadValidation {
     if (nhs.isEmpty()) {
       return Decision.reject(RejectionReason.MISSING_NHS_NUMBER);
     }
-    if (!NhsNumber.isValid(nhs.get())) {
+    NhsNumber subject;
+    try {
+      subject = NhsNumber.parse(nhs.get());
+    } catch (InvalidNhsNumberException e) {
       return Decision.reject(RejectionReason.INVALID_NHS_NUMBER);
     }
     Optional<String> typeCode = UploadRecord.present(record.planType());
@@ -103,13 +116,14 @@ public final class UploadValidation {
     ProtectionPlan plan =
         ProtectionPlan.builder()
             .id(id)
-            .subject(NhsNumber.parse(nhs.get()))
+            .subject(subject)
             .type(type.get())
             .start(startDate)
             .end(end.get())
             .expectedDeliveryDate(edd.get())
             .childDateOfBirth(unborn ? Optional.empty() : dob.get())
-            .allocatedSocialWorker(UploadRecord.present(record.allocatedSocialWorker()))
+            .allocatedSocialWorker(
+                UploadRecord.present(record.allocatedSocialWorker()).map(w -> workers.computeIfAbsent(w, k -> k)))
             .build();
     return Decision.allow(
         PlanChange.builder()

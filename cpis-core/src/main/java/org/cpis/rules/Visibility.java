@@ -2,7 +2,6 @@ package org.cpis.rules;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.cpis.model.ProtectionPlan;
 
 /**
@@ -19,24 +18,35 @@ public final class Visibility {
    * The last day on which the plan is visible, or empty if it stays visible while it is open.
    */
   public static Optional<LocalDate> lastVisibleDay(ProtectionPlan plan, RetentionPolicy policy) {
-    Optional<LocalDate> byEnd =
-        plan.end()
-            .map(
-                end ->
-                    end.plusDays(
-                        plan.type().isUnborn()
-                            ? policy.endedUnbornPlanDays()
-                            : policy.endedPlanDays()));
-    Optional<LocalDate> byExpectedDelivery =
-        plan.end().isPresent()
-            ? Optional.empty()
-            : plan.expectedDeliveryDate()
-                .map(edd -> edd.plusDays(policy.openUnbornPlanDaysAfterExpectedDelivery()));
-    Optional<LocalDate> byAge =
-        plan.childDateOfBirth().map(dob -> birthday(dob, policy.ageOfMajority()).minusDays(1));
-    return Stream.of(byEnd, byExpectedDelivery, byAge)
-        .flatMap(Optional::stream)
-        .min(LocalDate::compareTo);
+    return Optional.ofNullable(lastVisibleDayOrNull(plan, policy));
+  }
+
+  /**
+   * {@link #lastVisibleDay} without the {@code Optional}s (it runs on every check): the earliest of
+   * the end plus its retention, the open unborn plan's expected delivery plus its days, and the
+   * day before the 18th birthday; null if none applies.
+   */
+  private static LocalDate lastVisibleDayOrNull(ProtectionPlan plan, RetentionPolicy policy) {
+    LocalDate last = null;
+    Optional<LocalDate> end = plan.end();
+    if (end.isPresent()) {
+      last =
+          end.get()
+              .plusDays(plan.type().isUnborn() ? policy.endedUnbornPlanDays() : policy.endedPlanDays());
+    } else {
+      Optional<LocalDate> edd = plan.expectedDeliveryDate();
+      if (edd.isPresent()) {
+        last = edd.get().plusDays(policy.openUnbornPlanDaysAfterExpectedDelivery());
+      }
+    }
+    Optional<LocalDate> dob = plan.childDateOfBirth();
+    if (dob.isPresent()) {
+      LocalDate byAge = birthday(dob.get(), policy.ageOfMajority()).minusDays(1);
+      if (last == null || byAge.isBefore(last)) {
+        last = byAge;
+      }
+    }
+    return last;
   }
 
   /**
@@ -54,8 +64,11 @@ public final class Visibility {
 
   /** Whether a health setting is shown the plan on {@code date}. */
   public static boolean isVisible(ProtectionPlan plan, LocalDate date, RetentionPolicy policy) {
-    return !date.isBefore(plan.start())
-        && lastVisibleDay(plan, policy).map(last -> !date.isAfter(last)).orElse(true);
+    if (date.isBefore(plan.start())) {
+      return false;
+    }
+    LocalDate last = lastVisibleDayOrNull(plan, policy);
+    return last == null || !date.isAfter(last);
   }
 
   /**
@@ -63,7 +76,8 @@ public final class Visibility {
    * its last visible day is before {@code date}.
    */
   public static boolean hasExpired(ProtectionPlan plan, LocalDate date, RetentionPolicy policy) {
-    return lastVisibleDay(plan, policy).map(last -> last.isBefore(date)).orElse(false);
+    LocalDate last = lastVisibleDayOrNull(plan, policy);
+    return last != null && last.isBefore(date);
   }
 
   /** Whether the plan is in force on {@code date}: started, and not yet at its end date. */

@@ -45,10 +45,46 @@ public final class CpisDates {
     int month = digits(text, 5, 7);
     int day = digits(text, 8, 10);
     if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1
-        || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        || day > lengthOfMonth(year, month)) {
       return Optional.empty();
     }
-    return Optional.of(LocalDate.of(year, month, day));
+    return Optional.of(date(year, month, day));
+  }
+
+  /**
+   * The accepted dates read so far, by day from {@link #FIRST}: a file's plans share their dates
+   * (a {@code LocalDate} is immutable and its fields final, so sharing it across threads is safe
+   * without a lock; two threads that miss at once each make one, and either is kept).
+   */
+  private static final LocalDate[] READ = new LocalDate[(int) (LAST.toEpochDay() - FIRST.toEpochDay() + 1)];
+
+  private static final int[] DAYS_BEFORE_MONTH = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+
+  private static LocalDate date(int year, int month, int day) {
+    int index = daysFromFirst(year, month, day);
+    LocalDate date = READ[index];
+    if (date == null) {
+      date = LocalDate.of(year, month, day);
+      READ[index] = date;
+    }
+    return date;
+  }
+
+  /** Days from 1 January {@value #FIRST_YEAR} to the date, which is in range. */
+  private static int daysFromFirst(int year, int month, int day) {
+    int years = year - FIRST_YEAR;
+    // leap years from 1900 up to the year before: every 4th (2000 included), but not 1900 or 2100
+    int leapDays = (years + 3) / 4 - (year > 1900 ? 1 : 0) - (year > 2100 ? 1 : 0);
+    int dayOfYear = DAYS_BEFORE_MONTH[month - 1] + day - 1 + (month > 2 && isLeap(year) ? 1 : 0);
+    return years * 365 + leapDays + dayOfYear;
+  }
+
+  private static boolean isLeap(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  }
+
+  private static int lengthOfMonth(int year, int month) {
+    return month == 2 ? (isLeap(year) ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31);
   }
 
   /**

@@ -13,13 +13,15 @@ import java.util.Objects;
  */
 public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
 
-  private static final long serialVersionUID = 1L;
+  /** 2: the digits are held as a number since issue 14; a stream of the String form is refused. */
+  private static final long serialVersionUID = 2L;
   private static final int LENGTH = 10;
 
-  private final String value;
+  /** The ten digits as a number (leading zeros kept by {@link #value()}): 8 bytes per number held. */
+  private final long digits;
 
-  private NhsNumber(String value) {
-    this.value = value;
+  private NhsNumber(long digits) {
+    this.digits = digits;
   }
 
   /**
@@ -30,12 +32,38 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
    *     the input
    */
   public static NhsNumber parse(String text) {
-    String digits = digitsOf(text);
-    int check = checkDigitOf(digits);
-    if (check == CHECK_DIGIT_IMPOSSIBLE || check != digits.charAt(9) - '0') {
+    if (text == null || text.isBlank()) {
+      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.EMPTY);
+    }
+    // One pass: the digits' number and weighted sum, and any character that is not allowed.
+    long number = 0;
+    int sum = 0;
+    int digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isAsciiDigit(c)) {
+        int d = c - '0';
+        if (digits < 9) {
+          sum += d * (10 - digits);
+        }
+        number = number * 10 + d; // overflows only past ten digits, which is refused below
+        digits++;
+      } else if (c != ' ' && c != '-') {
+        throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.NON_DIGIT);
+      }
+    }
+    if (digits != LENGTH) {
+      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.LENGTH);
+    }
+    if (text.length() != LENGTH && !(text.length() == 12 && isGrouped(text))) {
+      // ten digits and two separators, at positions 3 and 7: the 3-3-4 groups
+      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.GROUPING);
+    }
+    // an impossible check (10) equals no digit
+    if (checkOf(sum) != number % 10) {
       throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.CHECK_DIGIT);
     }
-    return new NhsNumber(digits);
+    return new NhsNumber(number);
   }
 
   /** Whether {@link #parse(String)} would accept the text; never throws, {@code false} for null. */
@@ -60,6 +88,11 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
     for (int i = 0; i < 9; i++) {
       sum += (digits.charAt(i) - '0') * (10 - i);
     }
+    return checkOf(sum);
+  }
+
+  /** The check digit of a weighted sum: 11 - (sum mod 11), 11 becomes 0. */
+  private static int checkOf(int sum) {
     int check = 11 - (sum % 11);
     return check == 11 ? 0 : check;
   }
@@ -81,37 +114,9 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
         : java.util.OptionalInt.of(check);
   }
 
-  private static String digitsOf(String text) {
-    if (text == null || text.isBlank()) {
-      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.EMPTY);
-    }
-    if (hasNonDigitOtherThanSeparators(text)) {
-      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.NON_DIGIT);
-    }
-    if (countDigits(text) != LENGTH) {
-      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.LENGTH);
-    }
-    if (text.length() == LENGTH) {
-      return text;
-    }
-    if (text.length() == 12 && isGrouped(text)) {
-      // ten digits and two separators, at positions 3 and 7: the 3-3-4 groups
-      return text.substring(0, 3) + text.substring(4, 7) + text.substring(8);
-    }
-    throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.GROUPING);
-  }
-
   private static boolean isGrouped(String text) {
     char first = text.charAt(3);
     return (first == ' ' || first == '-') && text.charAt(7) == first;
-  }
-
-  private static boolean hasNonDigitOtherThanSeparators(String text) {
-    return text.chars().anyMatch(c -> !isAsciiDigit(c) && c != ' ' && c != '-');
-  }
-
-  private static long countDigits(String text) {
-    return text.chars().filter(NhsNumber::isAsciiDigit).count();
   }
 
   private static boolean allDigits(String text) {
@@ -124,17 +129,21 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
 
   /** The ten digits, unmasked, e.g. {@code 9434765919}. */
   public String value() {
-    return value;
+    String written = Long.toString(digits);
+    return ZEROS.substring(Math.min(LENGTH, written.length())) + written;
   }
+
+  private static final String ZEROS = "0000000000";
 
   /** The ten digits in the printed 3-3-4 form, unmasked, e.g. {@code 943 476 5919}. */
   public String formatted() {
+    String value = value();
     return value.substring(0, 3) + ' ' + value.substring(3, 6) + ' ' + value.substring(6);
   }
 
   /** The masked form, e.g. {@code *** *** 5919}: safe for logs and messages. */
   public String masked() {
-    return "*** *** " + value.substring(6);
+    return "*** *** " + value().substring(6);
   }
 
   /** The masked form, e.g. {@code *** *** 5919}; never the full number. */
@@ -145,20 +154,21 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof NhsNumber && ((NhsNumber) other).value.equals(value);
+    return other instanceof NhsNumber && ((NhsNumber) other).digits == digits;
   }
 
   @Override
   public int hashCode() {
-    return value.hashCode();
+    return Long.hashCode(digits);
   }
 
+  /** The order of {@link #value()}: ten digits each, so the order of the numbers. */
   @Override
   public int compareTo(NhsNumber other) {
-    return value.compareTo(other.value);
+    return Long.compare(digits, other.digits);
   }
 
   private Object readResolve() {
-    return parse(Objects.requireNonNull(value));
+    return parse(Objects.requireNonNull(value()));
   }
 }

@@ -37,7 +37,7 @@ public abstract class OdsCode implements Comparable<OdsCode> {
 
   @Override
   public int compareTo(OdsCode other) {
-    return value().compareTo(other.value());
+    return this == other ? 0 : value().compareTo(other.value());
   }
 
   @Override

@@ -43,9 +43,18 @@ public enum PlanType {
     return this == UNBORN_CHILD_PROTECTION_PLAN;
   }
 
+  /** {@link #values()} once: every upload record looks its type up. */
+  private static final PlanType[] VALUES = values();
+
   /** The plan type with this CP-IS code (case-insensitive), if there is one. */
   public static Optional<PlanType> fromCode(String code) {
-    return Arrays.stream(values()).filter(t -> t.code.equalsIgnoreCase(code == null ? "" : code.trim())).findFirst();
+    String trimmed = code == null ? "" : code.trim();
+    for (PlanType t : VALUES) {
+      if (t.code.equalsIgnoreCase(trimmed)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The plan type with this SNOMED CT concept id, if there is one. */

@@ -39,9 +39,10 @@ public abstract class ProtectionPlan {
   /** For a baby's plan started at birth: the unborn plan it came from. */
   public abstract Optional<PlanId> linkedUnbornPlan();
 
-  /** The owning local authority (the ODS code within {@link #id()}). */
-  @Value.Derived
-  @Value.Auxiliary
+  /**
+   * The owning local authority (the ODS code within {@link #id()}). Read from the id, not kept as
+   * a field of its own: a store holds hundreds of thousands of plans.
+   */
   public OdsCode localAuthority() {
     return id().localAuthority();
   }

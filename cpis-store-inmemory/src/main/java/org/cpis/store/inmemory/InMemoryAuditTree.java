@@ -22,7 +22,7 @@ final class InMemoryAuditTree {
     }
   }
 
-  private final Table<Position, AuditTreeNode, Void> nodes = Table.unindexed();
+  private final Table<Position, AuditTreeNode, Void> nodes = Table.hashed();
   private final Table<Long, AuditCheckpoint, Void> checkpoints = Table.unindexed();
 
   /** The tree as one transaction sees it; {@code checkOpen} guards every call. */

@@ -2,6 +2,7 @@ package org.cpis.store.inmemory;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -51,28 +52,46 @@ public final class InMemoryCpisStore implements CpisStore {
 
   private final Table<OdsCode, LocalAuthority, Void> localAuthorities = Table.unindexed();
   private final Table<PlanId, ProtectionPlan, NhsNumber> plans =
-      Table.indexed(ProtectionPlan::subject, Comparator.comparing(ProtectionPlan::id));
+      Table.indexed(ProtectionPlan::subject, (a, b) -> a.id().compareTo(b.id()));
   /** A subject's accesses in time order (ties by id), so the most recent are read from the end. */
   private final Table<RecordId, AccessEvent, NhsNumber> accessEvents =
-      Table.indexed(
+      Table.hashedIndexed(
           AccessEvent::subject,
-          Comparator.comparing(AccessEvent::accessedAt).thenComparing(AccessEvent::id));
+          (a, b) -> {
+            int byTime = a.accessedAt().compareTo(b.accessedAt());
+            return byTime != 0 ? byTime : a.id().compareTo(b.id());
+          });
   private final Table<RecordId, AccessNotification, NhsNumber> notifications =
-      Table.indexed(AccessNotification::subject, BY_ACCESS);
-  private final Table<RecordId, Review, Void> reviews = Table.unindexed();
+      Table.hashedIndexed(AccessNotification::subject, BY_ACCESS);
+  /** Each local authority's notifications, oldest access first: its inbox. */
+  private final Table.Index<AccessNotification, OdsCode> notificationsByAuthority =
+      notifications.addIndex(AccessNotification::localAuthority, BY_ACCESS);
+  /** The pending notifications, all under one key, earliest next attempt first (ties by id): the outbox. */
+  private final Table.Index<AccessNotification, Boolean> pending =
+      notifications.addIndex(
+          n -> n.deliveryStatus() == DeliveryStatus.PENDING ? Boolean.TRUE : null, BY_DUE);
+  private final Table<RecordId, Review, OdsCode> reviews =
+      Table.hashedIndexed(
+          Review::localAuthority,
+          Comparator.comparing(Review::reviewedAt).thenComparing(Review::notificationId));
   /** The outbox's claims, by notification id. */
-  private final Table<RecordId, Claim, Void> claims = Table.unindexed();
+  private final Table<RecordId, Claim, Void> claims = Table.hashed();
   /** Sealed entries by sequence. */
   private final Table<Long, AuditEntry, Void> audit = Table.unindexed();
   /** Unsealed records, all under one index key, oldest first (by time, ties by id). */
   private final Table<RecordId, AuditRecord, Boolean> unsealed =
-      Table.indexed(r -> Boolean.TRUE, Comparator.comparing(AuditRecord::at).thenComparing(AuditRecord::id));
+      Table.hashedIndexed(
+          r -> Boolean.TRUE,
+          (a, b) -> {
+            int byTime = a.at().compareTo(b.at());
+            return byTime != 0 ? byTime : a.id().compareTo(b.id());
+          });
   /** The ids of sealed records, so that an id is used once in the whole log. */
-  private final Table<RecordId, Long, Void> sealedIds = Table.unindexed();
-  private final Table<String, Lease, Void> leases = Table.unindexed();
+  private final Table<RecordId, Long, Void> sealedIds = Table.hashed();
+  private final Table<String, Lease, Void> leases = Table.hashed();
   private final InMemoryAuditTree auditTree = new InMemoryAuditTree();
   private final Table<RecordId, UploadReceipt, OdsCode> uploads =
-      Table.indexed(
+      Table.hashedIndexed(
           UploadReceipt::localAuthority,
           Comparator.comparing(UploadReceipt::receivedAt).thenComparing(UploadReceipt::id));
 
@@ -267,7 +286,12 @@ public final class InMemoryCpisStore implements CpisStore {
       @Override
       public List<ProtectionPlan> findByLocalAuthority(OdsCode localAuthority) {
         Objects.requireNonNull(localAuthority, "localAuthority");
-        return where(plans, p -> p.localAuthority().equals(localAuthority));
+        checkOpen();
+        // Plans are keyed in id order, authority first, and "!" is the least local reference:
+        // the authority's plans are the run of keys from (authority, "!").
+        return plans.from(PlanId.of(localAuthority, "!"))
+            .takeWhile(p -> p.localAuthority().equals(localAuthority))
+            .collect(Collectors.toList());
       }
 
       @Override
@@ -338,15 +362,16 @@ public final class InMemoryCpisStore implements CpisStore {
         requireLimit(limit);
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(claim, "claim");
-        List<AccessNotification> due =
-            notifications.values()
-                .filter(n -> n.deliveryStatus() == DeliveryStatus.PENDING && !n.nextAttemptAt().isAfter(now))
-                .filter(n -> claims.get(n.id()).map(c -> !c.until().isAfter(now)).orElse(true))
-                .sorted(
-                    Comparator.comparing(AccessNotification::nextAttemptAt)
-                        .thenComparing(AccessNotification::id))
-                .limit(limit)
-                .collect(Collectors.toList());
+        // The pending index is in due order: read it until the first not yet due.
+        List<AccessNotification> due = new ArrayList<>(Math.min(limit, 128));
+        for (AccessNotification n : pending.ascending(Boolean.TRUE)) {
+          if (due.size() >= limit || n.nextAttemptAt().isAfter(now)) {
+            break;
+          }
+          if (claims.get(n.id()).map(c -> !c.until().isAfter(now)).orElse(true)) {
+            due.add(n);
+          }
+        }
         due.forEach(n -> claims.put(n.id(), claim, undo));
         return due;
       }
@@ -367,9 +392,13 @@ public final class InMemoryCpisStore implements CpisStore {
       @Override
       public List<AccessNotification> findUnreviewed(OdsCode localAuthority) {
         Objects.requireNonNull(localAuthority, "localAuthority");
-        List<AccessNotification> found =
-            where(notifications, n -> n.localAuthority().equals(localAuthority) && !reviews.contains(n.id()));
-        found.sort(BY_ACCESS);
+        checkOpen();
+        List<AccessNotification> found = new ArrayList<>();
+        for (AccessNotification n : notificationsByAuthority.ascending(localAuthority)) {
+          if (!reviews.contains(n.id())) {
+            found.add(n);
+          }
+        }
         return found;
       }
 
@@ -417,9 +446,8 @@ public final class InMemoryCpisStore implements CpisStore {
       @Override
       public List<Review> findByLocalAuthority(OdsCode localAuthority) {
         Objects.requireNonNull(localAuthority, "localAuthority");
-        List<Review> found = where(reviews, r -> r.localAuthority().equals(localAuthority));
-        found.sort(Comparator.comparing(Review::reviewedAt).thenComparing(Review::notificationId));
-        return found;
+        checkOpen();
+        return new ArrayList<>(reviews.byIndex(localAuthority));
       }
     }
 
@@ -522,8 +550,24 @@ public final class InMemoryCpisStore implements CpisStore {
 
   private record Lease(String holder, Instant until) {}
 
+  /*
+   * The indexes' orders, written out rather than chained with Comparator.comparing: every insert
+   * runs them, and the shared key-extractor lambdas of chained comparators are megamorphic calls.
+   */
+
+  /** By time of access, ties by id. */
   private static final Comparator<AccessNotification> BY_ACCESS =
-      Comparator.comparing(AccessNotification::accessedAt).thenComparing(AccessNotification::id);
+      (a, b) -> {
+        int byTime = a.accessedAt().compareTo(b.accessedAt());
+        return byTime != 0 ? byTime : a.id().compareTo(b.id());
+      };
+
+  /** By next attempt, ties by id. */
+  private static final Comparator<AccessNotification> BY_DUE =
+      (a, b) -> {
+        int byTime = a.nextAttemptAt().compareTo(b.nextAttemptAt());
+        return byTime != 0 ? byTime : a.id().compareTo(b.id());
+      };
 
   private static void requireLimit(int limit) {
     if (limit < 0) {

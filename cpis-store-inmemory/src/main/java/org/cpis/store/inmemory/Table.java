@@ -1,36 +1,57 @@
 package org.cpis.store.inmemory;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
- * A keyed table with one optional secondary index, whose rows are kept in a given order. Every
- * write records how to undo itself in the current transaction's undo log, so that a failed
- * transaction can be rolled back.
+ * A keyed table, in key order, with optional secondary indexes whose rows are kept in a given
+ * order. Every write records how to undo itself in the current transaction's undo log, so that a
+ * failed transaction can be rolled back.
  */
 final class Table<K extends Comparable<? super K>, V, I> {
 
-  private final TreeMap<K, V> rows = new TreeMap<>();
-  private final Map<I, TreeSet<V>> index = new HashMap<>();
-  private final Function<V, I> indexKey;
-  private final Comparator<V> indexOrder;
+  /** In key order ({@code TreeMap}), or for a table read only by key and index, a {@code HashMap}. */
+  private final Map<K, V> rows;
+  /** The index of {@link #indexed}, or null. */
+  private final Index<V, I> index;
+  /** Every index, that one first. */
+  private final List<Index<V, ?>> indexes = new ArrayList<>(2);
 
-  private Table(Function<V, I> indexKey, Comparator<V> indexOrder) {
-    this.indexKey = indexKey;
-    this.indexOrder = indexOrder;
+  private Table(boolean ordered, Function<V, I> indexKey, Comparator<V> indexOrder) {
+    this.rows = ordered ? new TreeMap<>() : new HashMap<>();
+    this.index = indexKey == null ? null : addIndex(indexKey, indexOrder);
   }
 
   /** A table without a secondary index. */
   static <K extends Comparable<? super K>, V, I> Table<K, V, I> unindexed() {
-    return new Table<>(null, null);
+    return new Table<>(true, null, null);
+  }
+
+  /**
+   * A table without a secondary index whose rows are only read by key: a hash table, so that a
+   * lookup among many rows costs one probe rather than a walk down a tree. Its {@link #values()}
+   * and {@link #where} come in no particular order, and it has no {@link #from} or {@link #lastKey}.
+   */
+  static <K extends Comparable<? super K>, V, I> Table<K, V, I> hashed() {
+    return new Table<>(false, null, null);
+  }
+
+  /** As {@link #indexed}, with the rows in a hash table as {@link #hashed()} has them. */
+  static <K extends Comparable<? super K>, V, I> Table<K, V, I> hashedIndexed(
+      Function<V, I> indexKey, Comparator<V> order) {
+    return new Table<>(false, indexKey, order);
   }
 
   /**
@@ -39,7 +60,20 @@ final class Table<K extends Comparable<? super K>, V, I> {
    */
   static <K extends Comparable<? super K>, V, I> Table<K, V, I> indexed(
       Function<V, I> indexKey, Comparator<V> order) {
-    return new Table<>(indexKey, order);
+    return new Table<>(true, indexKey, order);
+  }
+
+  /**
+   * Adds an index by {@code key}, each entry's rows in {@code order} (which must tell apart rows
+   * with different keys); a row whose key is null is not in it. Call before the first write.
+   */
+  <J> Index<V, J> addIndex(Function<V, J> key, Comparator<V> order) {
+    if (!rows.isEmpty()) {
+      throw new IllegalStateException("an index is added to an empty table");
+    }
+    Index<V, J> added = new Index<>(key, order);
+    indexes.add(added);
+    return added;
   }
 
   Optional<V> get(K key) {
@@ -53,7 +87,7 @@ final class Table<K extends Comparable<? super K>, V, I> {
   /** Stores the row, replacing any with the same key. */
   void put(K key, V value, UndoLog undo) {
     V previous = rows.put(key, value);
-    reindex(key, previous, value);
+    reindex(previous, value);
     undo.record(
         () -> {
           if (previous == null) {
@@ -61,7 +95,7 @@ final class Table<K extends Comparable<? super K>, V, I> {
           } else {
             rows.put(key, previous);
           }
-          reindex(key, value, previous);
+          reindex(value, previous);
         });
   }
 
@@ -70,42 +104,50 @@ final class Table<K extends Comparable<? super K>, V, I> {
     if (previous == null) {
       return false;
     }
-    reindex(key, previous, null);
+    reindex(previous, null);
     undo.record(
         () -> {
           rows.put(key, previous);
-          reindex(key, null, previous);
+          reindex(null, previous);
         });
     return true;
   }
 
   /** Rows whose index key is {@code indexValue}, in the index's order. */
   List<V> byIndex(I indexValue) {
-    TreeSet<V> found = index.get(indexValue);
-    return found == null ? List.of() : List.copyOf(found);
+    return index.rows(indexValue);
   }
 
   /** At most {@code limit} rows whose index key is {@code indexValue}, in the index's order. */
   List<V> byIndexFirst(I indexValue, int limit) {
-    TreeSet<V> found = index.get(indexValue);
-    return found == null ? List.of() : found.stream().limit(limit).collect(Collectors.toList());
+    return index.first(indexValue, limit);
   }
 
   /** At most {@code limit} rows whose index key is {@code indexValue}, last in the index's order first. */
   List<V> byIndexDescending(I indexValue, int limit) {
-    TreeSet<V> found = index.get(indexValue);
-    return found == null
-        ? List.of()
-        : found.descendingSet().stream().limit(limit).collect(Collectors.toList());
+    return index.last(indexValue, limit);
   }
 
   Optional<K> lastKey() {
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.lastKey());
+    return rows.isEmpty() ? Optional.empty() : Optional.of(ordered().lastKey());
   }
 
-  /** Rows with key at or after {@code from}, in key order. */
+  /**
+   * Rows with key at or after {@code from}, in key order, read lazily: the stream does not ask
+   * the tail map its size, which a {@code TreeMap}'s sub-map counts by walking every row in it.
+   */
   Stream<V> from(K from) {
-    return rows.tailMap(from, true).values().stream();
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(
+            ordered().tailMap(from, true).values().iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
+  private TreeMap<K, V> ordered() {
+    if (!(rows instanceof TreeMap)) {
+      throw new IllegalStateException("a hashed table has no key order");
+    }
+    return (TreeMap<K, V>) rows;
   }
 
   Stream<V> values() {
@@ -117,22 +159,136 @@ final class Table<K extends Comparable<? super K>, V, I> {
     return values().filter(condition).collect(Collectors.toList());
   }
 
-  private void reindex(K key, V removed, V added) {
-    if (indexKey == null) {
-      return;
-    }
-    if (removed != null) {
-      I old = indexKey.apply(removed);
-      TreeSet<V> entry = index.get(old);
-      if (entry != null) {
-        entry.remove(removed);
-        if (entry.isEmpty()) {
-          index.remove(old);
-        }
+  private void reindex(V removed, V added) {
+    for (int i = 0; i < indexes.size(); i++) {
+      Index<V, ?> each = indexes.get(i);
+      if (removed != null) {
+        each.remove(removed);
+      }
+      if (added != null) {
+        each.add(added);
       }
     }
-    if (added != null) {
-      index.computeIfAbsent(indexKey.apply(added), k -> new TreeSet<>(indexOrder)).add(added);
+  }
+
+  /**
+   * A secondary index. An entry with one row holds the row itself, and only an entry with more
+   * holds a sorted set: most keys (a child's plans, a child's accesses) have one row, and a set
+   * per key would cost more heap than the row.
+   */
+  static final class Index<V, J> {
+    private final Function<V, J> key;
+    private final Comparator<V> order;
+    /** Per key: the one row, or {@link Many} rows. */
+    private final Map<J, Object> entries = new HashMap<>();
+
+    private Index(Function<V, J> key, Comparator<V> order) {
+      this.key = key;
+      this.order = order;
+    }
+
+    /** Several rows under one key, in the index's order. */
+    private static final class Many<V> {
+      final TreeSet<V> rows;
+
+      Many(TreeSet<V> rows) {
+        this.rows = rows;
+      }
+    }
+
+    private void add(V row) {
+      J k = key.apply(row);
+      if (k == null) {
+        return;
+      }
+      Object entry = entries.get(k);
+      if (entry == null) {
+        entries.put(k, row);
+      } else if (entry instanceof Many) {
+        many(entry).add(row);
+      } else {
+        TreeSet<V> both = new TreeSet<>(order);
+        both.add(one(entry));
+        both.add(row);
+        entries.put(k, new Many<>(both));
+      }
+    }
+
+    private void remove(V row) {
+      J k = key.apply(row);
+      if (k == null) {
+        return;
+      }
+      Object entry = entries.get(k);
+      if (entry == null) {
+        return;
+      }
+      if (entry instanceof Many) {
+        TreeSet<V> set = many(entry);
+        set.remove(row);
+        if (set.size() == 1) {
+          entries.put(k, set.first());
+        } else if (set.isEmpty()) {
+          entries.remove(k);
+        }
+      } else if (order.compare(one(entry), row) == 0) {
+        entries.remove(k);
+      }
+    }
+
+    /** The rows under {@code k}, in order. */
+    List<V> rows(J k) {
+      Object entry = entries.get(k);
+      if (entry == null) {
+        return List.of();
+      }
+      return entry instanceof Many ? List.copyOf(many(entry)) : List.of(one(entry));
+    }
+
+    /** The rows under {@code k} in order, as a live view: not to be used across a write. */
+    Iterable<V> ascending(J k) {
+      Object entry = entries.get(k);
+      if (entry == null) {
+        return List.of();
+      }
+      return entry instanceof Many ? many(entry) : List.of(one(entry));
+    }
+
+    List<V> first(J k, int limit) {
+      Object entry = entries.get(k);
+      if (entry == null || limit == 0) {
+        return List.of();
+      }
+      return entry instanceof Many
+          ? many(entry).stream().limit(limit).collect(Collectors.toList())
+          : single(entry);
+    }
+
+    List<V> last(J k, int limit) {
+      Object entry = entries.get(k);
+      if (entry == null || limit == 0) {
+        return List.of();
+      }
+      return entry instanceof Many
+          ? many(entry).descendingSet().stream().limit(limit).collect(Collectors.toList())
+          : single(entry);
+    }
+
+    /** A list of the one row, modifiable as the many rows' list is. */
+    private List<V> single(Object entry) {
+      List<V> list = new ArrayList<>(1);
+      list.add(one(entry));
+      return list;
+    }
+
+    @SuppressWarnings("unchecked")
+    private V one(Object entry) {
+      return (V) entry;
+    }
+
+    @SuppressWarnings("unchecked")
+    private TreeSet<V> many(Object entry) {
+      return ((Many<V>) entry).rows;
     }
   }
 }
