@@ -29,6 +29,8 @@ import org.cpis.model.PlanType;
 import org.cpis.model.ProtectionPlan;
 import org.cpis.model.UploadReceipt;
 import org.cpis.rules.AuditChain;
+import org.cpis.rules.EpisodePolicy;
+import org.cpis.rules.RepeatAttendancePolicy;
 import org.cpis.rules.FeedFreshness;
 import org.cpis.rules.RetentionPolicy;
 import org.cpis.rules.ServiceLevels;
@@ -406,8 +408,29 @@ public final class Cpis {
     String nodeId = "cpis-" + UUID.randomUUID();
     Duration leaseDuration = Duration.ofMinutes(1);
     int sealBatchSize = 500;
+    EpisodePolicy episodePolicy = EpisodePolicy.defaults();
+    RepeatAttendancePolicy repeatAttendancePolicy = RepeatAttendancePolicy.defaults();
 
     private Builder() {}
+
+    /**
+     * Which later accesses are gathered into their attendance episode's notification; default
+     * {@link EpisodePolicy#defaults()} (same organisation and setting, 12 hours, not yet
+     * reviewed); {@link EpisodePolicy#off()} notifies every access.
+     */
+    public Builder episodePolicy(EpisodePolicy episodePolicy) {
+      this.episodePolicy = Objects.requireNonNull(episodePolicy, "episodePolicy");
+      return this;
+    }
+
+    /**
+     * When attendances make the repeat-attendance pattern; default {@link
+     * RepeatAttendancePolicy#defaults()} (3 at 2 organisations within 14 days).
+     */
+    public Builder repeatAttendancePolicy(RepeatAttendancePolicy repeatAttendancePolicy) {
+      this.repeatAttendancePolicy = Objects.requireNonNull(repeatAttendancePolicy, "repeatAttendancePolicy");
+      return this;
+    }
 
     /** Where records are kept (required, or {@link #discoverStore()}). */
     public Builder store(CpisStore store) {

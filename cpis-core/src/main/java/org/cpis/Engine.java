@@ -18,6 +18,8 @@ import org.cpis.model.LocalAuthority;
 import org.cpis.model.NhsNumber;
 import org.cpis.model.OdsCode;
 import org.cpis.model.RecordId;
+import org.cpis.rules.EpisodePolicy;
+import org.cpis.rules.RepeatAttendancePolicy;
 import org.cpis.rules.RetentionPolicy;
 import org.cpis.rules.ServiceLevels;
 import org.cpis.store.CpisStore;
@@ -48,6 +50,8 @@ final class Engine {
   final String nodeId;
   final Duration leaseDuration;
   final int sealBatchSize;
+  final EpisodePolicy episodes;
+  final RepeatAttendancePolicy repeatAttendance;
 
   Engine(Cpis.Builder b) {
     this.store = b.store;
@@ -65,6 +69,8 @@ final class Engine {
     this.nodeId = b.nodeId;
     this.leaseDuration = b.leaseDuration;
     this.sealBatchSize = b.sealBatchSize;
+    this.episodes = b.episodePolicy;
+    this.repeatAttendance = b.repeatAttendancePolicy;
   }
 
   /** The clock's instant to the microsecond: the one precision of every instant the engine writes. */

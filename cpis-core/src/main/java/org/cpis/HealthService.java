@@ -16,6 +16,7 @@ import org.cpis.model.LocalAuthority;
 import org.cpis.model.OdsCode;
 import org.cpis.model.ProtectionPlan;
 import org.cpis.model.RecordId;
+import org.cpis.model.RepeatAttendance;
 import org.cpis.rules.AccessKind;
 import org.cpis.rules.NotificationRouting;
 import org.cpis.rules.Visibility;
@@ -95,6 +96,8 @@ public final class HealthService {
             : tx.accessEvents()
                 .findRecentBySubject(request.nhsNumber(), engine.levels.accessHistoryLimit());
     List<AccessNotification> notifications = List.of();
+    List<AccessNotification> gathered = List.of();
+    Optional<RepeatAttendance> pattern = Optional.empty();
     boolean recorded = kind.notifies() && !visible.isEmpty();
     RecordId eventId = recorded ? engine.newId() : null;
     if (recorded) {
@@ -108,13 +111,24 @@ public final class HealthService {
               .accessedAt(now)
               .build();
       tx.accessEvents().insert(event);
-      notifications = NotificationRouting.notificationsFor(event, visible, today);
+      AttendanceSteps.Outcome attendance =
+          AttendanceSteps.apply(
+              engine, tx, event, List.of(request.nhsNumber()),
+              NotificationRouting.notificationsFor(event, visible, today));
+      pattern = attendance.pattern;
+      notifications = attendance.gathering.inserted();
+      gathered = attendance.gathering.gathered();
       // Claimed by this node when it delivers them itself right after commit, so that no other
       // node's dispatcher hands them to the notifier meanwhile.
       Optional<Claim> claim =
           engine.dispatchAfterCheck ? Optional.of(dispatcher.claimFrom(now)) : Optional.empty();
       for (AccessNotification n : notifications) {
         tx.notifications().insert(n, claim);
+      }
+      // Unclaimed: a delivery of the earlier version in flight cannot then mark it delivered; the
+      // outbox's next pass delivers the episode with every access.
+      for (AccessNotification n : gathered) {
+        tx.attendances().replaceNotification(n, Optional.empty());
       }
     }
     engine.audit(
@@ -127,7 +141,10 @@ public final class HealthService {
         Optional.of(request.nhsNumber()),
         kind + " by " + request.accessor().role() + " (" + request.accessor().rbacActivityCode()
             + "): " + visible.size() + " plans visible, " + notifications.size()
-            + " notifications" + (recorded ? ", access " + eventId : ""));
+            + " notifications" + (recorded ? ", access " + eventId : "")
+            + (gathered.isEmpty() ? "" : ", gathered into " + gathered.size() + " episode notifications")
+            + pattern.map(p -> ", pattern: " + p.name() + " (" + p.attendances().size() + " attendances at "
+                + p.organisations() + " organisations)").orElse(""));
     CheckResult result =
         CheckResult.builder()
             .nhsNumber(request.nhsNumber())
@@ -138,6 +155,8 @@ public final class HealthService {
             .accessEventId(recorded ? Optional.of(eventId) : Optional.empty())
             .notificationIds(
                 notifications.stream().map(AccessNotification::id).collect(Collectors.toList()))
+            .gatheredIntoIds(gathered.stream().map(AccessNotification::id).collect(Collectors.toList()))
+            .repeatAttendance(pattern)
             .build();
     return new Written(result, notifications);
   }

@@ -37,7 +37,18 @@ class NoClinicalInformationTest {
         .containsExactlyInAnyOrder(
             "id", "accessEventId", "subject", "planId", "planType", "organisation", "setting",
             "accessor", "accessedAt", "assignedSocialWorker", "deliveryStatus", "failedAttempts",
-            "nextAttemptAt", "deliveredAt", "localAuthority");
+            "nextAttemptAt", "deliveredAt", "localAuthority", "kind", "furtherAccesses",
+            "repeatAttendance", "appointmentAt", "planHeldUnder", "accessCount");
+  }
+
+  @Test
+  @DisplayName("A gathered access and an attendance of a pattern hold who looked, where and when: nothing more")
+  void episodeAccessAndAttendance() {
+    assertThat(attributes(org.cpis.model.EpisodeAccess.class))
+        .containsExactlyInAnyOrder("accessEventId", "accessor", "accessedAt");
+    assertThat(attributes(org.cpis.model.Attendance.class)).containsExactlyInAnyOrder("organisation", "setting", "at");
+    assertThat(attributes(org.cpis.model.RepeatAttendance.class))
+        .containsExactlyInAnyOrder("attendances", "organisations", "name");
   }
 
   @Test

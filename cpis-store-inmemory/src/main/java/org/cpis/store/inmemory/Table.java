@@ -99,6 +99,12 @@ final class Table<K extends Comparable<? super K>, V, I> {
         : found.descendingSet().stream().limit(limit).collect(Collectors.toList());
   }
 
+  /** Rows whose index key is {@code indexValue}, from {@code probe} on in the index's order. */
+  List<V> byIndexFrom(I indexValue, V probe) {
+    TreeSet<V> found = index.get(indexValue);
+    return found == null ? List.of() : List.copyOf(found.tailSet(probe, true));
+  }
+
   Optional<K> lastKey() {
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.lastKey());
   }

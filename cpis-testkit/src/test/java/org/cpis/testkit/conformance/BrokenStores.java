@@ -69,6 +69,8 @@ final class BrokenStores {
         return PurgeKeepsReviews.class;
       case WRAPS_EXCEPTIONS:
         return WrapsExceptions.class;
+      case WINDOW_EXCLUDES_ITS_START:
+        return WindowExcludesItsStart.class;
       default:
         throw new IllegalArgumentException("no kit for " + fault);
     }
@@ -173,6 +175,12 @@ final class BrokenStores {
   static final class WrapsExceptions extends Kit {
     WrapsExceptions() {
       super(EnumSet.of(Fault.WRAPS_EXCEPTIONS));
+    }
+  }
+
+  static final class WindowExcludesItsStart extends Kit {
+    WindowExcludesItsStart() {
+      super(EnumSet.of(Fault.WINDOW_EXCLUDES_ITS_START));
     }
   }
 }

@@ -64,9 +64,11 @@ class ConformanceKitCatchesFaultsTest {
             "NotificationStore",
             "ReviewStore",
             "UploadReceiptStore",
+            "NhsNumberLinkStore",
             "Transaction");
       case UPDATE_OF_MISSING_INSERTS:
-        return Set.of("LocalAuthorityStore", "PlanStore", "ReviewStore", "Transaction");
+        return Set.of(
+            "LocalAuthorityStore", "PlanStore", "ReviewStore", "AttendanceStore", "NhsNumberLinkStore", "Transaction");
       case AUDIT_SEALS_TWICE:
         return Set.of("AuditLog", "Transaction");
       case CLAIMS_OVERLAP:
@@ -85,6 +87,8 @@ class ConformanceKitCatchesFaultsTest {
         return Set.of("Transaction");
       case PURGE_KEEPS_REVIEWS:
         return Set.of("Purge");
+      case WINDOW_EXCLUDES_ITS_START:
+        return Set.of("AttendanceStore");
       default:
         throw new IllegalArgumentException("no expectation for " + fault);
     }
@@ -100,7 +104,8 @@ class ConformanceKitCatchesFaultsTest {
           Fault.NO_ISOLATION,
           Fault.LEASES_IGNORE_HOLDER,
           Fault.REFUSAL_DOOMS,
-          Fault.IGNORES_DOOM);
+          Fault.IGNORES_DOOM,
+          Fault.WINDOW_EXCLUDES_ITS_START);
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Fault.class)
