@@ -52,6 +52,18 @@ public abstract class CheckResult {
   /** The repeat-attendance pattern this access completed ({@link org.cpis.rules.RepeatAttendances}). */
   public abstract Optional<RepeatAttendance> repeatAttendance();
 
+  /**
+   * The number in use for the one checked, when PDS reported it superseded ({@link
+   * org.cpis.rules.NumberLinks#currentNumber}): the plans held under it are shown too.
+   */
+  public abstract Optional<NhsNumber> replacedBy();
+
+  /** Whether the number checked (or the number in use for it) is inactive with no replacement. */
+  @Value.Default
+  public boolean numberInactive() {
+    return false;
+  }
+
   /** Whether any plan is visible. */
   public boolean hasAlert() {
     return !plans().isEmpty();

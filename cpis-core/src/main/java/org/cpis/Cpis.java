@@ -75,12 +75,55 @@ public final class Cpis {
   private final Dispatcher dispatcher;
   private final AuditSealer sealer;
   private final HealthService health;
+  private final NumberChanges numberChanges;
 
   private Cpis(Builder builder) {
     this.engine = new Engine(builder);
     this.dispatcher = new Dispatcher(engine);
     this.sealer = new AuditSealer(engine);
     this.health = new HealthService(engine, dispatcher);
+    this.numberChanges = new NumberChanges(engine);
+  }
+
+  /** The actor named in the audit entries of {@link #refreshNumberStatuses}. */
+  public static final String PDS_ACTOR = "cpis-pds";
+
+  /**
+   * Records that PDS superseded {@code number} by {@code replacement} (after an adoption, or a
+   * merge of duplicate records): from now on a check of either shows the plans held under both
+   * ({@link org.cpis.rules.NumberLinks}), an upload under {@code number} is accepted and names the
+   * replacement, and each local authority holding plans under {@code number} finds one notice in
+   * its inbox ({@link ReviewInbox#numberChanges()}). Recording it again changes nothing.
+   *
+   * @param reportedBy who reports it, named in the audit entry
+   * @return the notices written
+   */
+  public List<org.cpis.model.NumberChangeNotice> recordSuperseded(
+      NhsNumber number, NhsNumber replacement, String reportedBy) {
+    Objects.requireNonNull(replacement, "replacement");
+    return numberChanges.record(number, Optional.of(replacement), reportedBy);
+  }
+
+  /**
+   * Records that PDS made {@code number} inactive with no replacement: its plans stay visible,
+   * marked inactive; an upload under it is rejected ({@link
+   * org.cpis.rules.RejectionReason#NHS_NUMBER_INACTIVE}); each local authority holding plans under
+   * it is told once. Recording it again changes nothing.
+   */
+  public List<org.cpis.model.NumberChangeNotice> recordInactive(NhsNumber number, String reportedBy) {
+    return numberChanges.record(number, Optional.empty(), reportedBy);
+  }
+
+  /**
+   * Asks {@code source} (PDS, as the host reaches it) about every number plans are held under and
+   * records each one it reports superseded or inactive, as {@link #recordSuperseded} and {@link
+   * #recordInactive} do, under the actor {@value #PDS_ACTOR}. A number the source cannot answer for
+   * is left as it is.
+   *
+   * @return how many numbers changed
+   */
+  public int refreshNumberStatuses(NhsNumberStatusSource source) {
+    return numberChanges.refresh(source, PDS_ACTOR);
   }
 
   public static Builder builder() {

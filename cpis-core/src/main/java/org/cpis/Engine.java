@@ -122,8 +122,9 @@ final class Engine {
 
 
   /**
-   * Data minimisation (design rule 9): when {@code subject} has no plan left, its access events
-   * and notifications (with their reviews) are deleted in the caller's transaction.
+   * Data minimisation (design rule 9): when {@code subject} has no plan left, nor any number linked
+   * to it, their access events and notifications (with their reviews) are deleted in the caller's
+   * transaction.
    *
    * @return how many access events and notifications were deleted: {@code {events, notifications}}
    */
@@ -131,9 +132,17 @@ final class Engine {
     if (!tx.plans().findBySubject(subject).isEmpty()) {
       return new int[] {0, 0};
     }
-    return new int[] {
-      tx.accessEvents().deleteBySubject(subject), tx.notifications().deleteBySubject(subject)
-    };
+    // The child may be known by linked numbers too (issue 12): forget only when none holds a plan.
+    LinkedNumbers linked = LinkedNumbers.of(tx, subject);
+    if (linked.isLinked() && !linked.plans(tx).isEmpty()) {
+      return new int[] {0, 0};
+    }
+    int[] forgotten = new int[2];
+    for (NhsNumber n : linked.numbers) {
+      forgotten[0] += tx.accessEvents().deleteBySubject(n);
+      forgotten[1] += tx.notifications().deleteBySubject(n);
+    }
+    return forgotten;
   }
 
   LocalAuthority requireLocalAuthority(StoreTransaction tx, OdsCode odsCode) {

@@ -86,15 +86,13 @@ public final class HealthService {
       StoreTransaction tx, CheckRequest request, AccessKind kind) {
     Instant now = engine.now();
     LocalDate today = engine.dayOf(now);
+    LinkedNumbers linked = LinkedNumbers.of(tx, request.nhsNumber());
     List<ProtectionPlan> visible =
-        tx.plans().findBySubject(request.nhsNumber()).stream()
+        linked.plans(tx).stream()
             .filter(p -> Visibility.isVisible(p, today, engine.retention))
             .collect(Collectors.toList());
     List<AccessEvent> recent =
-        visible.isEmpty()
-            ? List.of()
-            : tx.accessEvents()
-                .findRecentBySubject(request.nhsNumber(), engine.levels.accessHistoryLimit());
+        visible.isEmpty() ? List.of() : linked.recentAccesses(tx, engine.levels.accessHistoryLimit());
     List<AccessNotification> notifications = List.of();
     List<AccessNotification> gathered = List.of();
     Optional<RepeatAttendance> pattern = Optional.empty();
@@ -113,8 +111,8 @@ public final class HealthService {
       tx.accessEvents().insert(event);
       AttendanceSteps.Outcome attendance =
           AttendanceSteps.apply(
-              engine, tx, event, List.of(request.nhsNumber()),
-              NotificationRouting.notificationsFor(event, visible, today));
+              engine, tx, event, linked.numbers,
+              linked.markHeldUnder(NotificationRouting.notificationsFor(event, visible, today), visible));
       pattern = attendance.pattern;
       notifications = attendance.gathering.inserted();
       gathered = attendance.gathering.gathered();
@@ -142,6 +140,7 @@ public final class HealthService {
         kind + " by " + request.accessor().role() + " (" + request.accessor().rbacActivityCode()
             + "): " + visible.size() + " plans visible, " + notifications.size()
             + " notifications" + (recorded ? ", access " + eventId : "")
+            + (linked.isLinked() ? ", " + (linked.numbers.size() - 1) + " linked numbers" : "")
             + (gathered.isEmpty() ? "" : ", gathered into " + gathered.size() + " episode notifications")
             + pattern.map(p -> ", pattern: " + p.name() + " (" + p.attendances().size() + " attendances at "
                 + p.organisations() + " organisations)").orElse(""));
@@ -150,7 +149,9 @@ public final class HealthService {
             .nhsNumber(request.nhsNumber())
             .checkedAt(now)
             .accessKind(kind)
-            .plans(visiblePlans(tx, visible, today))
+            .plans(visiblePlans(tx, visible, today, linked))
+            .replacedBy(linked.replacement())
+            .numberInactive(linked.isInactive())
             .recentAccesses(recent)
             .accessEventId(recorded ? Optional.of(eventId) : Optional.empty())
             .notificationIds(
@@ -162,7 +163,7 @@ public final class HealthService {
   }
 
   private List<VisiblePlan> visiblePlans(
-      StoreTransaction tx, List<ProtectionPlan> plans, LocalDate today) {
+      StoreTransaction tx, List<ProtectionPlan> plans, LocalDate today, LinkedNumbers linked) {
     Map<OdsCode, LocalAuthority> authorities = new HashMap<>();
     List<VisiblePlan> shown = new ArrayList<>(plans.size());
     for (ProtectionPlan p : plans) {
@@ -178,6 +179,8 @@ public final class HealthService {
               .active(Visibility.isActive(p, today))
               .localAuthority(la)
               .expectedDeliveryDate(p.expectedDeliveryDate())
+              .heldUnder(linked.heldUnder(p))
+              .heldUnderPreviousNumber(linked.isPreviousNumber(p.subject()))
               .build());
     }
     return shown;
