@@ -54,9 +54,25 @@ public final class HealthService {
   private final Engine engine;
   private final Dispatcher dispatcher;
 
+  private final MissedAppointments missedAppointments;
+
   HealthService(Engine engine, Dispatcher dispatcher) {
     this.engine = engine;
     this.dispatcher = dispatcher;
+    this.missedAppointments = new MissedAppointments(engine, dispatcher);
+  }
+
+  /**
+   * Records that a child was not brought to a scheduled appointment ({@link
+   * org.cpis.rules.WasNotBrought}): each local authority owning a visible plan gets one
+   * notification of kind {@link org.cpis.model.NotificationKind#WAS_NOT_BROUGHT}, through the outbox
+   * and into its review inbox. For a child with no visible plan nothing is notified and nothing is
+   * kept about the child; the audit entry names only the organisation.
+   *
+   * @return the ids of the notifications written
+   */
+  public List<RecordId> recordMissedAppointment(MissedAppointment missed) {
+    return missedAppointments.record(missed);
   }
 
   /** Checks a child's record; see the class description for what it writes. */

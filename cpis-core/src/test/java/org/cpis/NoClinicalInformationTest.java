@@ -42,6 +42,13 @@ class NoClinicalInformationTest {
   }
 
   @Test
+  @DisplayName("A missed appointment holds whose, who records it, where, and the appointment's time: no reason, nothing clinical")
+  void missedAppointment() {
+    assertThat(attributes(MissedAppointment.class))
+        .containsExactlyInAnyOrder("nhsNumber", "recordedBy", "organisation", "setting", "appointmentAt");
+  }
+
+  @Test
   @DisplayName("A gathered access and an attendance of a pattern hold who looked, where and when: nothing more")
   void episodeAccessAndAttendance() {
     assertThat(attributes(org.cpis.model.EpisodeAccess.class))
