@@ -153,6 +153,16 @@ public final class Cpis {
     return engine.levels;
   }
 
+  /** What makes an attendance episode, whose accesses one notification tells of. */
+  public EpisodePolicy episodePolicy() {
+    return engine.episodes;
+  }
+
+  /** When attendances make the repeat-attendance pattern. */
+  public RepeatAttendancePolicy repeatAttendancePolicy() {
+    return engine.repeatAttendance;
+  }
+
   /** Registers a local authority, or updates its name and phone numbers if it is registered. */
   public void registerLocalAuthority(LocalAuthority localAuthority) {
     Objects.requireNonNull(localAuthority, "localAuthority");
