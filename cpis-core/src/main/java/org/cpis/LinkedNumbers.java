@@ -27,9 +27,6 @@ import org.cpis.store.StoreTransaction;
  */
 final class LinkedNumbers {
 
-  /** At most this many numbers are followed for one child: a guard against a runaway chain. */
-  static final int MAX_NUMBERS = 32;
-
   final NhsNumber checked;
   final List<NhsNumber> numbers;
   final List<NhsNumberLink> links;
@@ -51,7 +48,8 @@ final class LinkedNumbers {
     seen.add(checked);
     first.forEach(l -> links.put(l.id(), l));
     enqueue(first, seen, next);
-    while (!next.isEmpty() && seen.size() < MAX_NUMBERS) {
+    // Each number is read once: the walk ends, whatever the links, cycles included.
+    while (!next.isEmpty()) {
       List<NhsNumberLink> found = tx.numberLinks().findInvolving(next.poll());
       found.forEach(l -> links.putIfAbsent(l.id(), l));
       enqueue(found, seen, next);

@@ -86,4 +86,14 @@ class AttendanceRulesTest {
     assertThat(t.cpis.auditLog()).last().extracting(AuditEntry::detail).asString()
         .contains("pattern: Repeat unscheduled attendances (3 attendances at 2 organisations)");
   }
+
+  @Test
+  @DisplayName("The engine keeps the episode and repeat-attendance policies it was built with")
+  void policies() {
+    org.cpis.rules.RepeatAttendancePolicy strict = org.cpis.rules.RepeatAttendancePolicy.builder().minAttendances(2).build();
+    TestEngine custom = new TestEngine(b -> b.episodePolicy(org.cpis.rules.EpisodePolicy.off()).repeatAttendancePolicy(strict));
+    assertThat(custom.cpis.episodePolicy()).isEqualTo(org.cpis.rules.EpisodePolicy.off());
+    assertThat(custom.cpis.repeatAttendancePolicy()).isEqualTo(strict);
+    assertThat(t.cpis.episodePolicy()).isEqualTo(org.cpis.rules.EpisodePolicy.defaults());
+  }
 }

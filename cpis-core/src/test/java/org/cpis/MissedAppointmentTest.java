@@ -57,6 +57,11 @@ class MissedAppointmentTest {
     assertThat(t.cpis.reviews(CAMDEN.odsCode()).pending()).hasSize(1);
     assertThat(t.notifier.delivered()).extracting(AccessNotification::kind).containsOnly(NotificationKind.WAS_NOT_BROUGHT).hasSize(2);
     assertThat(t.accessesTo(child)).as("a missed appointment is not an access").isEmpty();
+    assertThat(t.notificationsAbout(child)).allSatisfy(n -> assertThat(n.deliveryStatus()).isEqualTo(org.cpis.model.DeliveryStatus.DELIVERED));
+    assertThat(t.cpis.auditLog()).last().satisfies(e -> {
+      assertThat(e.action()).isEqualTo(AuditAction.MISSED_APPOINTMENT);
+      assertThat(e.subject()).contains(child);
+    });
     t.cpis.reviews(ISLINGTON.odsCode()).record(inbox.get(0).id(), "sw-jones", ReviewOutcome.NO_FURTHER_ACTION, true);
     assertThat(t.cpis.reviews(ISLINGTON.odsCode()).pending()).isEmpty();
   }
@@ -72,6 +77,15 @@ class MissedAppointmentTest {
     assertThat(last.action()).isEqualTo(AuditAction.MISSED_APPOINTMENT);
     assertThat(last.subject()).isEmpty();
     assertThat(t.cpis.auditLog()).noneSatisfy(e -> assertThat(e.subject()).contains(child));
+  }
+
+  @Test
+  @DisplayName("A plan whose visibility has ended notifies nobody")
+  void expiredPlanNotifiesNobody() {
+    t.islington().upload(List.of(cpp(1, "CP-1", child, t.today().minusDays(800), t.today().minusDays(400))));
+
+    assertThat(t.cpis.health().recordMissedAppointment(missed(child, CareSetting.SCHEDULED, t.clock.instant()))).isEmpty();
+    assertThat(t.notificationsAbout(child)).isEmpty();
   }
 
   @Test

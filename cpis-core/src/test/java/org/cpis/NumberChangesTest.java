@@ -10,6 +10,7 @@ import static org.cpis.Fixtures.nhs;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cpis.Fixtures.TestEngine;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.CareSetting;
@@ -145,5 +146,89 @@ class NumberChangesTest {
     t.camden().deletePlan("CP-7");
     assertThat(t.accessesTo(after)).isEmpty();
     assertThat(t.notificationsAbout(after)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("An acknowledged notice leaves the inbox, is audited, and acknowledging it again changes nothing; another authority cannot acknowledge it")
+  void acknowledgement() {
+    plansUnderTheOldNumber();
+    NumberChangeNotice islingtons =
+        t.cpis.recordInactive(before, "pds-sync").stream()
+            .filter(n -> n.localAuthority().equals(ISLINGTON.odsCode())).findFirst().orElseThrow();
+
+    NumberChangeNotice done = t.cpis.reviews(ISLINGTON.odsCode()).acknowledgeNumberChange(islingtons.id(), "sw-jones");
+    NumberChangeNotice again = t.cpis.reviews(ISLINGTON.odsCode()).acknowledgeNumberChange(islingtons.id(), "sw-other");
+
+    assertThat(done.acknowledgedBy()).contains("sw-jones");
+    assertThat(again).isEqualTo(done);
+    Optional<NumberChangeNotice> stored = t.read(tx -> tx.numberLinks().findNotice(islingtons.id()));
+    assertThat(stored).contains(done);
+    assertThat(t.cpis.auditLog()).filteredOn(e -> e.action() == org.cpis.model.AuditAction.NUMBER_CHANGE_ACKNOWLEDGED).hasSize(1);
+    assertThat(t.cpis.auditLog()).filteredOn(e -> e.action() == org.cpis.model.AuditAction.NUMBER_CHANGED).hasSize(1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> t.cpis.reviews(CAMDEN.odsCode()).acknowledgeNumberChange(islingtons.id(), "sw-camden"))
+        .isInstanceOf(UnknownNotificationException.class);
+  }
+
+  @Test
+  @DisplayName("A number first reported inactive and then superseded is linked anew, and its authorities are told again")
+  void inactiveThenSuperseded() {
+    plansUnderTheOldNumber();
+    assertThat(t.cpis.recordInactive(before, "pds-sync")).hasSize(2);
+    assertThat(t.cpis.recordSuperseded(before, after, "pds-sync")).hasSize(2);
+
+    CheckResult result = t.cpis.health().check(check(before, ED_NURSE, CareSetting.SCHEDULED));
+    assertThat(result.numberInactive()).isFalse();
+    assertThat(result.replacedBy()).contains(after);
+  }
+
+  @Test
+  @DisplayName("A check of the old number shows the plans under the new one too, not as held under a previous number; all in plan id order, with the history of both numbers")
+  void oldNumberShowsNewPlansInOrder() {
+    t.islington().upload(List.of(cpp(1, "CP-2", before, t.today().minusDays(10), null)));
+    t.islington().upload(List.of(cpp(1, "CP-1", after, t.today().minusDays(10), null)));
+    CheckResult underOld = t.cpis.health().check(check(before, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT));
+    t.cpis.recordSuperseded(before, after, "pds-sync");
+    t.clock.advance(java.time.Duration.ofHours(13));
+    CheckResult underNew = t.cpis.health().check(check(after, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT));
+    t.clock.advance(java.time.Duration.ofHours(13));
+
+    CheckResult result = t.cpis.health().check(check(before, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT));
+
+    assertThat(result.plans()).extracting(p -> p.planId().localReference()).containsExactly("CP-1", "CP-2");
+    assertThat(result.plans().get(0).heldUnder()).contains(after);
+    assertThat(result.plans().get(0).heldUnderPreviousNumber()).isFalse();
+    assertThat(result.recentAccesses()).extracting(org.cpis.model.AccessEvent::id)
+        .containsExactly(underNew.accessEventId().orElseThrow(), underOld.accessEventId().orElseThrow());
+    assertThat(t.cpis.auditLog()).last().extracting(org.cpis.model.AuditEntry::detail).asString().contains(", 1 linked numbers");
+  }
+
+  @Test
+  @DisplayName("A refresh records a number PDS made inactive, and leaves numbers still in use as they are")
+  void refreshInactive() {
+    plansUnderTheOldNumber();
+    t.islington().upload(List.of(cpp(2, "CP-3", unrelated, t.today().minusDays(3), null)));
+
+    int changed = t.cpis.refreshNumberStatuses(n -> n.equals(before) ? NhsNumberStatus.inactive() : NhsNumberStatus.inUse());
+
+    assertThat(changed).isEqualTo(1);
+    Optional<org.cpis.model.NhsNumberLink> link = t.read(tx -> tx.numberLinks().findByNumber(before));
+    Optional<org.cpis.model.NhsNumberLink> none = t.read(tx -> tx.numberLinks().findByNumber(unrelated));
+    assertThat(link).hasValueSatisfying(l -> assertThat(l.isSuperseded()).isFalse());
+    assertThat(none).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Left unset, a result's number is not inactive and a plan is not held under a previous number")
+  void defaults() {
+    CheckResult r =
+        CheckResult.builder().nhsNumber(before).checkedAt(t.clock.instant())
+            .accessKind(org.cpis.rules.AccessKind.SILENT_READ).build();
+    assertThat(r.numberInactive()).isFalse();
+    VisiblePlan p =
+        VisiblePlan.builder().planId(org.cpis.model.PlanId.of(ISLINGTON.odsCode(), "CP-1"))
+            .type(org.cpis.model.PlanType.CHILD_PROTECTION_PLAN).start(t.today()).active(true)
+            .localAuthority(ISLINGTON).build();
+    assertThat(p.heldUnderPreviousNumber()).isFalse();
   }
 }

@@ -109,11 +109,5 @@ public final class AttendanceEpisodes {
       return gathered;
     }
 
-    /** Every notification the access is now in: inserted, then gathered into. */
-    public List<AccessNotification> all() {
-      List<AccessNotification> all = new ArrayList<>(inserted);
-      all.addAll(gathered);
-      return all;
-    }
   }
 }

@@ -86,6 +86,27 @@ class AttendanceEpisodesTest {
   }
 
   @Test
+  @DisplayName("An episode is per owning local authority: another authority's notification gathers nothing for this one")
+  void perLocalAuthority() {
+    AccessNotification camdens = notified(access("a", 0, NOW), OdsCode.of("702"));
+    AccessEvent doctor = access("b", 0, NOW.plusSeconds(60));
+    AttendanceEpisodes.Gathering g =
+        AttendanceEpisodes.gather(List.of(notified(doctor, ISLINGTON)), List.of(camdens), Set.of(), doctor, policy);
+    assertThat(g.inserted()).containsExactly(notified(doctor, ISLINGTON));
+    assertThat(g.gathered()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("An access is never gathered into its own notification")
+  void notIntoItself() {
+    AccessEvent nurse = access("a", 0, NOW);
+    AttendanceEpisodes.Gathering g =
+        AttendanceEpisodes.gather(List.of(notified(nurse, ISLINGTON)), List.of(notified(nurse, ISLINGTON)), Set.of(), nurse, policy);
+    assertThat(g.inserted()).hasSize(1);
+    assertThat(g.gathered()).isEmpty();
+  }
+
+  @Test
   @DisplayName("With episodes off, every access gets its own notification")
   void offNotifiesEveryAccess() {
     AccessNotification first = notified(access("a", 0, NOW), ISLINGTON);

@@ -48,6 +48,9 @@ class NumberLinksTest {
     assertThat(NumberLinks.isPreviousNumberOf(A, C, links)).isTrue();
     assertThat(NumberLinks.isPreviousNumberOf(C, A, links)).isFalse();
     assertThat(NumberLinks.isPreviousNumberOf(A, A, links)).isFalse();
+    assertThat(NumberLinks.isInactive(A, links)).isFalse();
+    assertThat(NumberLinks.isInactive(C, links)).isFalse();
+    assertThat(NumberLinks.isInactive(UNRELATED, links)).isFalse();
   }
 
   @Test
@@ -67,5 +70,7 @@ class NumberLinksTest {
     List<NhsNumberLink> links = List.of(link(A, Optional.of(B)), link(B, Optional.of(A)));
     assertThat(NumberLinks.linked(A, links)).containsExactlyInAnyOrder(A, B);
     assertThat(NumberLinks.currentNumber(A, links)).contains(B);
+    assertThat(NumberLinks.isPreviousNumberOf(A, A, links)).as("not its own previous number").isFalse();
+    assertThat(NumberLinks.isPreviousNumberOf(A, B, links)).isTrue();
   }
 }
