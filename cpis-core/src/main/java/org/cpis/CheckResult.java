@@ -54,11 +54,15 @@ public abstract class CheckResult {
 
   /**
    * The number in use for the one checked, when PDS reported it superseded ({@link
-   * org.cpis.rules.NumberLinks#currentNumber}): the plans held under it are shown too.
+   * org.cpis.rules.NumberLinks#currentNumber}): the plans held under it are shown too. Empty when
+   * there is no alert, so that a check of a child without a visible plan learns nothing.
    */
   public abstract Optional<NhsNumber> replacedBy();
 
-  /** Whether the number checked (or the number in use for it) is inactive with no replacement. */
+  /**
+   * Whether the number checked (or the number in use for it) is inactive with no replacement;
+   * {@code false} when there is no alert.
+   */
   @Value.Default
   public boolean numberInactive() {
     return false;

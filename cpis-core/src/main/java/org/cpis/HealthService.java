@@ -166,8 +166,9 @@ public final class HealthService {
             .checkedAt(now)
             .accessKind(kind)
             .plans(visiblePlans(tx, visible, today, linked))
-            .replacedBy(linked.replacement())
-            .numberInactive(linked.isInactive())
+            // Only with an alert: a check of a child without a visible plan learns nothing.
+            .replacedBy(visible.isEmpty() ? Optional.empty() : linked.replacement())
+            .numberInactive(!visible.isEmpty() && linked.isInactive())
             .recentAccesses(recent)
             .accessEventId(recorded ? Optional.of(eventId) : Optional.empty())
             .notificationIds(

@@ -75,6 +75,19 @@ class NumberChangesTest {
   }
 
   @Test
+  @DisplayName("A check of a superseded number without a visible plan learns nothing, not even the replacement")
+  void noAlertNoReplacement() {
+    t.cpis.recordSuperseded(before, after, "pds-sync");
+    t.cpis.recordInactive(unrelated, "pds-sync");
+
+    CheckResult superseded = t.cpis.health().check(check(before, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT));
+    CheckResult inactive = t.cpis.health().check(check(unrelated, ED_NURSE, CareSetting.EMERGENCY_DEPARTMENT));
+
+    assertThat(superseded.replacedBy()).isEmpty();
+    assertThat(inactive.numberInactive()).isFalse();
+  }
+
+  @Test
   @DisplayName("Each owning local authority is told once, in its inbox, that a number it holds changed; recording it again tells nobody")
   void eachAuthorityToldOnce() {
     plansUnderTheOldNumber();
