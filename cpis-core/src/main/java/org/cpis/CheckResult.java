@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.cpis.model.AccessEvent;
 import org.cpis.model.NhsNumber;
 import org.cpis.model.RecordId;
+import org.cpis.model.RepeatAttendance;
 import org.cpis.rules.AccessKind;
 import org.immutables.value.Value;
 
@@ -40,6 +41,32 @@ public abstract class CheckResult {
 
   /** The ids of the notifications this check created, one per owning local authority. */
   public abstract List<RecordId> notificationIds();
+
+  /**
+   * The ids of the earlier notifications of this access's attendance episode that it was gathered
+   * into ({@link org.cpis.rules.AttendanceEpisodes}), one per owning local authority that had one;
+   * they are pending delivery again.
+   */
+  public abstract List<RecordId> gatheredIntoIds();
+
+  /** The repeat-attendance pattern this access completed ({@link org.cpis.rules.RepeatAttendances}). */
+  public abstract Optional<RepeatAttendance> repeatAttendance();
+
+  /**
+   * The number in use for the one checked, when PDS reported it superseded ({@link
+   * org.cpis.rules.NumberLinks#currentNumber}): the plans held under it are shown too. Empty when
+   * there is no alert, so that a check of a child without a visible plan learns nothing.
+   */
+  public abstract Optional<NhsNumber> replacedBy();
+
+  /**
+   * Whether the number checked (or the number in use for it) is inactive with no replacement;
+   * {@code false} when there is no alert.
+   */
+  @Value.Default
+  public boolean numberInactive() {
+    return false;
+  }
 
   /** Whether any plan is visible. */
   public boolean hasAlert() {

@@ -29,6 +29,8 @@ import org.cpis.model.PlanType;
 import org.cpis.model.ProtectionPlan;
 import org.cpis.model.UploadReceipt;
 import org.cpis.rules.AuditChain;
+import org.cpis.rules.EpisodePolicy;
+import org.cpis.rules.RepeatAttendancePolicy;
 import org.cpis.rules.FeedFreshness;
 import org.cpis.rules.RetentionPolicy;
 import org.cpis.rules.ServiceLevels;
@@ -74,6 +76,7 @@ public final class Cpis {
   private final AuditSealer sealer;
   private final MerkleAudit merkle;
   private final HealthService health;
+  private final NumberChanges numberChanges;
 
   private Cpis(Builder builder) {
     this.engine = new Engine(builder);
@@ -81,6 +84,48 @@ public final class Cpis {
     this.sealer = new AuditSealer(engine);
     this.merkle = new MerkleAudit(engine);
     this.health = new HealthService(engine, dispatcher);
+    this.numberChanges = new NumberChanges(engine);
+  }
+
+  /** The actor named in the audit entries of {@link #refreshNumberStatuses}. */
+  public static final String PDS_ACTOR = "cpis-pds";
+
+  /**
+   * Records that PDS superseded {@code number} by {@code replacement} (after an adoption, or a
+   * merge of duplicate records): from now on a check of either shows the plans held under both
+   * ({@link org.cpis.rules.NumberLinks}), an upload under {@code number} is accepted and names the
+   * replacement, and each local authority holding plans under {@code number} finds one notice in
+   * its inbox ({@link ReviewInbox#numberChanges()}). Recording it again changes nothing.
+   *
+   * @param reportedBy who reports it, named in the audit entry
+   * @return the notices written
+   */
+  public List<org.cpis.model.NumberChangeNotice> recordSuperseded(
+      NhsNumber number, NhsNumber replacement, String reportedBy) {
+    Objects.requireNonNull(replacement, "replacement");
+    return numberChanges.record(number, Optional.of(replacement), reportedBy);
+  }
+
+  /**
+   * Records that PDS made {@code number} inactive with no replacement: its plans stay visible,
+   * marked inactive; an upload under it is rejected ({@link
+   * org.cpis.rules.RejectionReason#NHS_NUMBER_INACTIVE}); each local authority holding plans under
+   * it is told once. Recording it again changes nothing.
+   */
+  public List<org.cpis.model.NumberChangeNotice> recordInactive(NhsNumber number, String reportedBy) {
+    return numberChanges.record(number, Optional.empty(), reportedBy);
+  }
+
+  /**
+   * Asks {@code source} (PDS, as the host reaches it) about every number plans are held under and
+   * records each one it reports superseded or inactive, as {@link #recordSuperseded} and {@link
+   * #recordInactive} do, under the actor {@value #PDS_ACTOR}. A number the source cannot answer for
+   * is left as it is.
+   *
+   * @return how many numbers changed
+   */
+  public int refreshNumberStatuses(NhsNumberStatusSource source) {
+    return numberChanges.refresh(source, PDS_ACTOR);
   }
 
   public static Builder builder() {
@@ -108,6 +153,16 @@ public final class Cpis {
 
   public ServiceLevels serviceLevels() {
     return engine.levels;
+  }
+
+  /** What makes an attendance episode, whose accesses one notification tells of. */
+  public EpisodePolicy episodePolicy() {
+    return engine.episodes;
+  }
+
+  /** When attendances make the repeat-attendance pattern. */
+  public RepeatAttendancePolicy repeatAttendancePolicy() {
+    return engine.repeatAttendance;
   }
 
   /** Registers a local authority, or updates its name and phone numbers if it is registered. */
@@ -466,6 +521,28 @@ public final class Cpis {
       String engine = UUID.randomUUID().toString();
       java.util.concurrent.atomic.AtomicLong counter = new java.util.concurrent.atomic.AtomicLong();
       return () -> engine + '-' + Long.toString(counter.incrementAndGet(), Character.MAX_RADIX);
+    }
+
+    EpisodePolicy episodePolicy = EpisodePolicy.defaults();
+    RepeatAttendancePolicy repeatAttendancePolicy = RepeatAttendancePolicy.defaults();
+
+    /**
+     * Which later accesses are gathered into their attendance episode's notification; default
+     * {@link EpisodePolicy#defaults()} (same organisation and setting, 12 hours, not yet
+     * reviewed); {@link EpisodePolicy#off()} notifies every access.
+     */
+    public Builder episodePolicy(EpisodePolicy episodePolicy) {
+      this.episodePolicy = Objects.requireNonNull(episodePolicy, "episodePolicy");
+      return this;
+    }
+
+    /**
+     * When attendances make the repeat-attendance pattern; default {@link
+     * RepeatAttendancePolicy#defaults()} (3 at 2 organisations within 14 days).
+     */
+    public Builder repeatAttendancePolicy(RepeatAttendancePolicy repeatAttendancePolicy) {
+      this.repeatAttendancePolicy = Objects.requireNonNull(repeatAttendancePolicy, "repeatAttendancePolicy");
+      return this;
     }
 
     /** Where records are kept (required, or {@link #discoverStore()}). */

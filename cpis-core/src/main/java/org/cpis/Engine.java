@@ -18,6 +18,8 @@ import org.cpis.model.LocalAuthority;
 import org.cpis.model.NhsNumber;
 import org.cpis.model.OdsCode;
 import org.cpis.model.RecordId;
+import org.cpis.rules.EpisodePolicy;
+import org.cpis.rules.RepeatAttendancePolicy;
 import org.cpis.rules.RetentionPolicy;
 import org.cpis.rules.ServiceLevels;
 import org.cpis.store.CpisStore;
@@ -51,6 +53,8 @@ final class Engine {
   /** Signs the audit log's checkpoints; without one, the tree is kept but no checkpoint signed. */
   final Optional<org.cpis.audit.CheckpointSigner> checkpointSigner;
   final org.cpis.audit.CheckpointPublisher checkpointPublisher;
+  final EpisodePolicy episodes;
+  final RepeatAttendancePolicy repeatAttendance;
 
   Engine(Cpis.Builder b) {
     this.store = b.store;
@@ -70,6 +74,8 @@ final class Engine {
     this.sealBatchSize = b.sealBatchSize;
     this.checkpointSigner = Optional.ofNullable(b.checkpointSigner);
     this.checkpointPublisher = b.checkpointPublisher;
+    this.episodes = b.episodePolicy;
+    this.repeatAttendance = b.repeatAttendancePolicy;
   }
 
   /** The clock's instant to the microsecond: the one precision of every instant the engine writes. */
@@ -121,8 +127,9 @@ final class Engine {
 
 
   /**
-   * Data minimisation (design rule 9): when {@code subject} has no plan left, its access events
-   * and notifications (with their reviews) are deleted in the caller's transaction.
+   * Data minimisation (design rule 9): when {@code subject} has no plan left, nor any number linked
+   * to it, their access events and notifications (with their reviews) are deleted in the caller's
+   * transaction.
    *
    * @return how many access events and notifications were deleted: {@code {events, notifications}}
    */
@@ -130,9 +137,17 @@ final class Engine {
     if (!tx.plans().findBySubject(subject).isEmpty()) {
       return new int[] {0, 0};
     }
-    return new int[] {
-      tx.accessEvents().deleteBySubject(subject), tx.notifications().deleteBySubject(subject)
-    };
+    // The child may be known by linked numbers too (issue 12): forget only when none holds a plan.
+    LinkedNumbers linked = LinkedNumbers.of(tx, subject);
+    if (linked.isLinked() && !linked.plans(tx).isEmpty()) {
+      return new int[] {0, 0};
+    }
+    int[] forgotten = new int[2];
+    for (NhsNumber n : linked.numbers) {
+      forgotten[0] += tx.accessEvents().deleteBySubject(n);
+      forgotten[1] += tx.notifications().deleteBySubject(n);
+    }
+    return forgotten;
   }
 
   LocalAuthority requireLocalAuthority(StoreTransaction tx, OdsCode odsCode) {

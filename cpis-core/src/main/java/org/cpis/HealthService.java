@@ -15,6 +15,7 @@ import org.cpis.model.LocalAuthority;
 import org.cpis.model.OdsCode;
 import org.cpis.model.ProtectionPlan;
 import org.cpis.model.RecordId;
+import org.cpis.model.RepeatAttendance;
 import org.cpis.rules.AccessKind;
 import org.cpis.rules.NotificationRouting;
 import org.cpis.rules.Visibility;
@@ -52,9 +53,25 @@ public final class HealthService {
   private final Engine engine;
   private final Dispatcher dispatcher;
 
+  private final MissedAppointments missedAppointments;
+
   HealthService(Engine engine, Dispatcher dispatcher) {
     this.engine = engine;
     this.dispatcher = dispatcher;
+    this.missedAppointments = new MissedAppointments(engine, dispatcher);
+  }
+
+  /**
+   * Records that a child was not brought to a scheduled appointment ({@link
+   * org.cpis.rules.WasNotBrought}): each local authority owning a visible plan gets one
+   * notification of kind {@link org.cpis.model.NotificationKind#WAS_NOT_BROUGHT}, through the outbox
+   * and into its review inbox. For a child with no visible plan nothing is notified and nothing is
+   * kept about the child; the audit entry names only the organisation.
+   *
+   * @return the ids of the notifications written
+   */
+  public List<RecordId> recordMissedAppointment(MissedAppointment missed) {
+    return missedAppointments.record(missed);
   }
 
   /** Checks a child's record; see the class description for what it writes. */
@@ -91,7 +108,8 @@ public final class HealthService {
       StoreTransaction tx, CheckRequest request, AccessKind kind) {
     Instant now = engine.now();
     LocalDate today = engine.dayOf(now);
-    List<ProtectionPlan> stored = tx.plans().findBySubject(request.nhsNumber());
+    LinkedNumbers linked = LinkedNumbers.of(tx, request.nhsNumber());
+    List<ProtectionPlan> stored = linked.plans(tx);
     List<ProtectionPlan> visible = new ArrayList<>(stored.size());
     for (ProtectionPlan p : stored) {
       if (Visibility.isVisible(p, today, engine.retention)) {
@@ -99,11 +117,10 @@ public final class HealthService {
       }
     }
     List<AccessEvent> recent =
-        visible.isEmpty()
-            ? List.of()
-            : tx.accessEvents()
-                .findRecentBySubject(request.nhsNumber(), engine.levels.accessHistoryLimit());
+        visible.isEmpty() ? List.of() : linked.recentAccesses(tx, engine.levels.accessHistoryLimit());
     List<AccessNotification> notifications = List.of();
+    List<AccessNotification> gathered = List.of();
+    Optional<RepeatAttendance> pattern = Optional.empty();
     boolean recorded = kind.notifies() && !visible.isEmpty();
     RecordId eventId = recorded ? engine.newId() : null;
     if (recorded) {
@@ -117,13 +134,24 @@ public final class HealthService {
               .accessedAt(now)
               .build();
       tx.accessEvents().insert(event);
-      notifications = NotificationRouting.notificationsFor(event, visible, today);
+      AttendanceSteps.Outcome attendance =
+          AttendanceSteps.apply(
+              engine, tx, event, linked.numbers,
+              linked.markHeldUnder(NotificationRouting.notificationsFor(event, visible, today), visible));
+      pattern = attendance.pattern;
+      notifications = attendance.gathering.inserted();
+      gathered = attendance.gathering.gathered();
       // Claimed by this node when it delivers them itself right after commit, so that no other
       // node's dispatcher hands them to the notifier meanwhile.
       Optional<Claim> claim =
           engine.dispatchAfterCheck ? Optional.of(dispatcher.claimFrom(now)) : Optional.empty();
       for (AccessNotification n : notifications) {
         tx.notifications().insert(n, claim);
+      }
+      // Unclaimed: a delivery of the earlier version in flight cannot then mark it delivered; the
+      // outbox's next pass delivers the episode with every access.
+      for (AccessNotification n : gathered) {
+        tx.attendances().replaceNotification(n, Optional.empty());
       }
     }
     engine.audit(
@@ -136,16 +164,25 @@ public final class HealthService {
         Optional.of(request.nhsNumber()),
         kind + " by " + request.accessor().role() + " (" + request.accessor().rbacActivityCode()
             + "): " + visible.size() + " plans visible, " + notifications.size()
-            + " notifications" + (recorded ? ", access " + eventId : ""));
+            + " notifications" + (recorded ? ", access " + eventId : "")
+            + (linked.isLinked() ? ", " + (linked.numbers.size() - 1) + " linked numbers" : "")
+            + (gathered.isEmpty() ? "" : ", gathered into " + gathered.size() + " episode notifications")
+            + pattern.map(p -> ", pattern: " + p.name() + " (" + p.attendances().size() + " attendances at "
+                + p.organisations() + " organisations)").orElse(""));
     CheckResult result =
         CheckResult.builder()
             .nhsNumber(request.nhsNumber())
             .checkedAt(now)
             .accessKind(kind)
-            .plans(visiblePlans(tx, visible, today))
+            .plans(visiblePlans(tx, visible, today, linked))
+            // Only with an alert: a check of a child without a visible plan learns nothing.
+            .replacedBy(visible.isEmpty() ? Optional.empty() : linked.replacement())
+            .numberInactive(!visible.isEmpty() && linked.isInactive())
             .recentAccesses(recent)
             .accessEventId(recorded ? Optional.of(eventId) : Optional.empty())
             .notificationIds(ids(notifications))
+            .gatheredIntoIds(ids(gathered))
+            .repeatAttendance(pattern)
             .build();
     return new Written(result, notifications);
   }
@@ -159,7 +196,7 @@ public final class HealthService {
   }
 
   private List<VisiblePlan> visiblePlans(
-      StoreTransaction tx, List<ProtectionPlan> plans, LocalDate today) {
+      StoreTransaction tx, List<ProtectionPlan> plans, LocalDate today, LinkedNumbers linked) {
     Map<OdsCode, LocalAuthority> authorities = new HashMap<>();
     List<VisiblePlan> shown = new ArrayList<>(plans.size());
     for (ProtectionPlan p : plans) {
@@ -175,6 +212,8 @@ public final class HealthService {
               .active(Visibility.isActive(p, today))
               .localAuthority(la)
               .expectedDeliveryDate(p.expectedDeliveryDate())
+              .heldUnder(linked.heldUnder(p))
+              .heldUnderPreviousNumber(linked.isPreviousNumber(p.subject()))
               .build());
     }
     return shown;

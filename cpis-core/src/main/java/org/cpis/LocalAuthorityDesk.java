@@ -163,6 +163,13 @@ public final class LocalAuthorityDesk {
       return outcome.status(RecordOutcome.Status.REJECTED).reason(decision.rejection()).build();
     }
     PlanChange change = decision.value();
+    Optional<org.cpis.model.NhsNumberLink> numberLink =
+        change.plan().flatMap(p -> tx.numberLinks().findByNumber(p.subject()));
+    Optional<RejectionReason> inactive = org.cpis.rules.NumberLinks.uploadRejection(numberLink);
+    if (inactive.isPresent()) {
+      return outcome.status(RecordOutcome.Status.REJECTED).reason(inactive).build();
+    }
+    outcome.supersededBy(numberLink.flatMap(org.cpis.model.NhsNumberLink::replacement));
     Optional<ProtectionPlan> stored = tx.plans().find(change.planId());
     PlanChange linked = keepUnbornLink(change, stored);
     Reconciliation reconciliation = Reconciliation.of(stored, linked);

@@ -9,7 +9,9 @@ import org.cpis.model.AccessNotification;
  * <p>Delivery is at least once: the engine calls {@link #deliver} outside any store transaction,
  * marks the notification delivered only after it returns, and calls it again later (with
  * back-off, see {@link RetryPolicy}) when it throws. A receiver deduplicates on {@link
- * AccessNotification#id()}, which is stable across attempts. Implementations must be
+ * AccessNotification#id()}, which is stable across attempts; a notification of an attendance
+ * episode that gathered a later access is delivered again under the same id with more accesses
+ * ({@link AccessNotification#accessCount()}), and the receiver keeps that version. Implementations must be
  * thread-safe when the engine is used from several threads.
  */
 @FunctionalInterface

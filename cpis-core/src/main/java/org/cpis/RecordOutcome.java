@@ -1,6 +1,7 @@
 package org.cpis;
 
 import java.util.Optional;
+import org.cpis.model.NhsNumber;
 import org.cpis.rules.Reconciliation;
 import org.cpis.rules.RejectionReason;
 import org.immutables.value.Value;
@@ -32,6 +33,13 @@ public abstract class RecordOutcome {
 
   /** For an accepted record: whether it inserted, updated or deleted the plan. */
   public abstract Optional<Reconciliation> change();
+
+  /**
+   * For a record that was applied (accepted or unchanged) under an NHS number PDS reported
+   * superseded: the replacement, so that the local authority fixes its record (issue 12). The
+   * plan is kept under the number sent, and shown under both.
+   */
+  public abstract Optional<NhsNumber> supersededBy();
 
   public static ImmutableRecordOutcome.Builder builder() {
     return ImmutableRecordOutcome.builder();

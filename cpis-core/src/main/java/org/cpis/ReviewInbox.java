@@ -121,6 +121,49 @@ public final class ReviewInbox {
   }
 
   /**
+   * The notices, not yet acknowledged, that an NHS number this authority holds plans under was
+   * superseded or made inactive (issue 12), oldest first: fix the record and upload under the new
+   * number.
+   */
+  public List<org.cpis.model.NumberChangeNotice> numberChanges() {
+    return engine.inTransaction(
+        tx ->
+            tx.numberLinks().findNotices(odsCode).stream()
+                .filter(n -> n.acknowledgedBy().isEmpty())
+                .collect(Collectors.toList()));
+  }
+
+  /**
+   * Acknowledges a number change notice, in one transaction with its audit entry; acknowledging
+   * again changes nothing and returns it.
+   *
+   * @throws UnknownNotificationException if this authority has no such notice
+   */
+  public org.cpis.model.NumberChangeNotice acknowledgeNumberChange(RecordId noticeId, String acknowledgedBy) {
+    Objects.requireNonNull(noticeId, "noticeId");
+    Objects.requireNonNull(acknowledgedBy, "acknowledgedBy");
+    return engine.inTransaction(
+        tx -> {
+          org.cpis.model.NumberChangeNotice n =
+              tx.numberLinks()
+                  .findNotice(noticeId)
+                  .filter(found -> found.localAuthority().equals(odsCode))
+                  .orElseThrow(() -> new UnknownNotificationException(noticeId));
+          if (n.acknowledgedBy().isPresent()) {
+            return n;
+          }
+          Instant now = engine.now();
+          org.cpis.model.NumberChangeNotice done =
+              org.cpis.model.NumberChangeNotice.builder().from(n).acknowledgedBy(acknowledgedBy).acknowledgedAt(now).build();
+          tx.numberLinks().updateNotice(done);
+          engine.audit(
+              tx, now, AuditAction.NUMBER_CHANGE_ACKNOWLEDGED, acknowledgedBy, Optional.of(odsCode),
+              Optional.empty(), Optional.of(n.number()), "number change notice " + noticeId + " acknowledged");
+          return done;
+        });
+  }
+
+  /**
    * This authority's reviews that are not yet confirmed as recorded on the child's case record,
    * oldest review first: design rule 8 asks for that confirmation.
    */

@@ -3,6 +3,7 @@ package org.cpis;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.cpis.model.LocalAuthority;
+import org.cpis.model.NhsNumber;
 import org.cpis.model.PlanId;
 import org.cpis.model.PlanType;
 import org.immutables.value.Value;
@@ -34,6 +35,18 @@ public abstract class VisiblePlan {
 
   /** For an unborn plan: the mother's expected delivery date. */
   public abstract Optional<LocalDate> expectedDeliveryDate();
+
+  /**
+   * The NHS number the plan is recorded under, when it is not the number checked: a number linked
+   * to it (issue 12, {@link org.cpis.rules.NumberLinks}). {@code toString()} shows it masked.
+   */
+  public abstract Optional<NhsNumber> heldUnder();
+
+  /** Whether the plan is held under a previous number of the one checked (superseded by it). */
+  @Value.Default
+  public boolean heldUnderPreviousNumber() {
+    return false;
+  }
 
   public static ImmutableVisiblePlan.Builder builder() {
     return ImmutableVisiblePlan.builder();

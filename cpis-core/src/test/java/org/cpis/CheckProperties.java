@@ -70,7 +70,10 @@ class CheckProperties {
       @ForAll("checks") List<CheckRequest> checks,
       @ForAll @IntRange(min = 0, max = 50) int anchor,
       @ForAll @IntRange(min = -30, max = 800) int daysAfterStart) {
-    TestEngine t = new TestEngine(b -> b.dispatchAfterCheck(false));
+    // With episodes off, behaviour is as before attendance episodes: one notification per owning
+    // local authority for every unscheduled access (AttendanceEpisodesProperties covers them on).
+    TestEngine t =
+        new TestEngine(b -> b.dispatchAfterCheck(false).episodePolicy(org.cpis.rules.EpisodePolicy.off()));
     t.islington().upload(islington);
     t.camden().upload(camden);
     List<ProtectionPlan> all = new ArrayList<>(t.islington().plans());

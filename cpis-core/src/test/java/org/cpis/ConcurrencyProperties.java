@@ -55,7 +55,8 @@ class ConcurrencyProperties {
       @ForAll("checks") List<CheckRequest> firstHealthThread,
       @ForAll("checks") List<CheckRequest> secondHealthThread)
       throws Exception {
-    TestEngine t = new TestEngine();
+    // Episodes off: every unscheduled access gets its own notifications, as before issue 12.
+    TestEngine t = new TestEngine(b -> b.episodePolicy(org.cpis.rules.EpisodePolicy.off()));
     List<UploadRecord> base = new ArrayList<>();
     for (int i = 0; i < EngineArbitraries.CHILDREN.size(); i++) {
       base.add(Fixtures.cpp(i + 1, "BASE-" + i, EngineArbitraries.CHILDREN.get(i), LocalDate.of(2024, 1, 1), null));

@@ -37,7 +37,25 @@ class NoClinicalInformationTest {
         .containsExactlyInAnyOrder(
             "id", "accessEventId", "subject", "planId", "planType", "organisation", "setting",
             "accessor", "accessedAt", "assignedSocialWorker", "deliveryStatus", "failedAttempts",
-            "nextAttemptAt", "deliveredAt", "localAuthority");
+            "nextAttemptAt", "deliveredAt", "localAuthority", "kind", "furtherAccesses",
+            "repeatAttendance", "appointmentAt", "planHeldUnder", "accessCount");
+  }
+
+  @Test
+  @DisplayName("A missed appointment holds whose, who records it, where, and the appointment's time: no reason, nothing clinical")
+  void missedAppointment() {
+    assertThat(attributes(MissedAppointment.class))
+        .containsExactlyInAnyOrder("nhsNumber", "recordedBy", "organisation", "setting", "appointmentAt");
+  }
+
+  @Test
+  @DisplayName("A gathered access and an attendance of a pattern hold who looked, where and when: nothing more")
+  void episodeAccessAndAttendance() {
+    assertThat(attributes(org.cpis.model.EpisodeAccess.class))
+        .containsExactlyInAnyOrder("accessEventId", "accessor", "accessedAt");
+    assertThat(attributes(org.cpis.model.Attendance.class)).containsExactlyInAnyOrder("organisation", "setting", "at");
+    assertThat(attributes(org.cpis.model.RepeatAttendance.class))
+        .containsExactlyInAnyOrder("attendances", "organisations", "name");
   }
 
   @Test

@@ -16,7 +16,8 @@ public enum RejectionReason {
   DUPLICATE_IN_FILE("R12", "another record in the same file has the same local reference"),
   NO_DEMOGRAPHIC_MATCH("R13", "the NHS number, name and date of birth do not match the national record"),
   MALFORMED_LINE("R14", "the line does not have the columns of the file's header"),
-  INVALID_LOCAL_REFERENCE("R15", "the local reference is not 1 to 64 printable ASCII characters without spaces");
+  INVALID_LOCAL_REFERENCE("R15", "the local reference is not 1 to 64 printable ASCII characters without spaces"),
+  NHS_NUMBER_INACTIVE("R16", "the NHS number is inactive and has no replacement");
 
   private final String code;
   private final String description;

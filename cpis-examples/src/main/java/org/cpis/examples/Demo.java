@@ -203,6 +203,10 @@ public final class Demo {
     retention();
     auditAndDataQuality();
     hl7Upload();
+    attendanceEpisode();
+    repeatAttendances();
+    supersededNumber();
+    wasNotBrought();
     say.blank();
     say.paragraph("End of the demo.");
   }
@@ -263,6 +267,9 @@ public final class Demo {
             + report.rejected()
             + " rejected");
     for (RecordOutcome outcome : report.outcomes()) {
+      outcome.supersededBy().ifPresent(r -> say.detail("line " + outcome.lineNumber() + " ("
+          + outcome.localReference().orElse("no reference") + ") " + outcome.status()
+          + ", but its NHS number is superseded by " + r + ": fix the record"));
       if (outcome.reason().isPresent()) {
         RejectionReason reason = outcome.reason().get();
         say.detail(
@@ -546,6 +553,111 @@ public final class Demo {
     excerpt(lines, "<successfulReturnedCP-ISRecords>", "</successfulReturnedCP-ISRecords>", 0);
   }
 
+  // 10-13: beyond the national service (issue 12) --------------------------------------------
+
+  private static final Accessor PAEDIATRIC_REGISTRAR =
+      accessor("555000000106", "Dr Leo Marsh", "Paediatric Registrar", "B0168");
+  private static final Accessor CLINIC_ADMIN =
+      accessor("555000000107", "Jo Reed", "Outpatient Clinic Coordinator", "B0168");
+  private static final Organisation WHITTINGTON_CLINIC =
+      Organisation.of(OdsCode.of("RKE01"), "Whittington Community Paediatrics Clinic");
+  /** The number PDS gives Camden's child after an adoption. */
+  static final String ADOPTED_NHS_NUMBER = "999 700 0005";
+
+  private void attendanceEpisode() {
+    say.step(10, "One visit, one notification: an attendance episode");
+    say.line("Cpis gathers the accesses of one visit (same organisation and setting, within 12 hours"
+        + " of the first, not yet reviewed) into the first notification.");
+    now("Monday evening", LocalDateTime.of(2026, 3, 2, 21, 5));
+    check(ED_NURSE, WHITTINGTON, CareSetting.EMERGENCY_DEPARTMENT, "999 526 0182");
+    dispatch();
+    now("Forty minutes later", LocalDateTime.of(2026, 3, 2, 21, 45));
+    check(ED_DOCTOR, WHITTINGTON, CareSetting.EMERGENCY_DEPARTMENT, "999 526 0182");
+    now("After midnight", LocalDateTime.of(2026, 3, 3, 0, 30));
+    check(PAEDIATRIC_REGISTRAR, WHITTINGTON, CareSetting.EMERGENCY_DEPARTMENT, "999 526 0182");
+    dispatch();
+    cpis.reviews(ISLINGTON_ODS).pending().stream()
+        .filter(n -> n.accessCount() > 1)
+        .forEach(n -> say.line("Islington's inbox holds one notification for the visit, " + n.id() + ", listing "
+            + n.accessCount() + " accesses; each access is still in the history and the audit."));
+  }
+
+  private void repeatAttendances() {
+    say.step(11, "Repeat attendances at several organisations: a named pattern");
+    say.line("Three or more unscheduled attendances at two or more organisations within 14 days make the pattern.");
+    now("Friday evening", LocalDateTime.of(2026, 3, 6, 18, 10));
+    check(UTC_PRACTITIONER, KENTISH_TOWN_UTC, CareSetting.URGENT_CARE, "999 526 0182");
+    dispatch();
+    now("Monday afternoon", LocalDateTime.of(2026, 3, 9, 16, 0));
+    check(ED_DOCTOR, ROYAL_FREE, CareSetting.EMERGENCY_DEPARTMENT, "999 526 0182");
+    dispatch();
+  }
+
+  private void supersededNumber() {
+    say.step(12, "An adopted child's NHS number changes");
+    now("Tuesday morning", LocalDateTime.of(2026, 3, 10, 9, 0));
+    NhsNumber old = NhsNumber.parse("9990308241");
+    NhsNumber adopted = NhsNumber.parse(ADOPTED_NHS_NUMBER);
+    say.line("PDS reports that " + old + " is superseded by " + adopted + "; the host tells cpis.");
+    cpis.recordSuperseded(old, adopted, "pds-sync");
+    for (org.cpis.model.NumberChangeNotice n : cpis.reviews(CAMDEN_ODS).numberChanges()) {
+      say.detail("[Camden inbox] number change notice " + n.id() + ": " + n.number() + " superseded by "
+          + n.replacement().map(Object::toString).orElse("nothing") + "; plans "
+          + n.plans().stream().map(Object::toString).collect(Collectors.joining(", ")));
+    }
+    say.blank();
+    check(UTC_PRACTITIONER, KENTISH_TOWN_UTC, CareSetting.URGENT_CARE, ADOPTED_NHS_NUMBER);
+    dispatch();
+    say.blank();
+    say.line("A GP in hours types the old number:");
+    check(GP, HIGHBURY_SURGERY, CareSetting.SCHEDULED, "9990308241");
+    say.blank();
+    say.line("Camden's system still uses the old number for a new plan:");
+    UploadReport report =
+        cpis.localAuthority(CAMDEN_ODS)
+            .upload(
+                List.of(
+                    org.cpis.rules.UploadRecord.builder()
+                        .lineNumber(1)
+                        .localReference("CP-CAM-0110")
+                        .nhsNumber(old.value())
+                        .givenName("Ellis")
+                        .familyName("Grant")
+                        .dateOfBirth("2016-05-12")
+                        .planType("CPPI")
+                        .startDate("2026-03-09")
+                        .build()));
+    outcomes(report);
+  }
+
+  private void wasNotBrought() {
+    say.step(13, "A child on a plan is not brought to a scheduled appointment");
+    now("Wednesday afternoon", LocalDateTime.of(2026, 3, 11, 15, 0));
+    recordMissed(BABY_NHS_NUMBER, LocalDateTime.of(2026, 3, 11, 14, 30));
+    dispatch();
+    say.blank();
+    recordMissed("9998219930", LocalDateTime.of(2026, 3, 11, 14, 45));
+  }
+
+  private void recordMissed(String typed, LocalDateTime appointment) {
+    NhsNumber child = NhsNumber.parse(typed);
+    say.line(CLINIC_ADMIN.name() + " (" + WHITTINGTON_CLINIC.name() + ") records that child " + child
+        + " was not brought to the " + WHEN.format(appointment.atZone(ZONE).toInstant()) + " appointment");
+    List<org.cpis.model.RecordId> ids =
+        cpis.health()
+            .recordMissedAppointment(
+                org.cpis.MissedAppointment.builder()
+                    .nhsNumber(child)
+                    .recordedBy(CLINIC_ADMIN)
+                    .organisation(WHITTINGTON_CLINIC)
+                    .setting(CareSetting.SCHEDULED)
+                    .appointmentAt(appointment.atZone(ZONE).toInstant())
+                    .build());
+    say.detail(ids.isEmpty()
+        ? "no visible plan: nobody is notified and nothing is kept about the child"
+        : "notifications created: " + ids.size());
+  }
+
   /** The lines from the first {@code open} at or after {@code from} to its {@code close}, NHS numbers masked. */
   private void excerpt(List<String> lines, String open, String close, int from) {
     int start = from;
@@ -621,6 +733,9 @@ public final class Demo {
                   ? ", active"
                   : ", ended " + plan.end().map(LocalDate::toString).orElse("")));
       plan.expectedDeliveryDate().ifPresent(edd -> say.subDetail("expected delivery date " + edd));
+      plan.heldUnder()
+          .ifPresent(
+              h -> say.subDetail("held under " + (plan.heldUnderPreviousNumber() ? "a previous number, " : "the number ") + h));
       LocalAuthority la = plan.localAuthority();
       say.subDetail(
           la.name()
@@ -629,6 +744,14 @@ public final class Demo {
               + ", emergency duty "
               + la.emergencyDutyPhone());
     }
+    result.replacedBy().ifPresent(r -> say.detail("this number is superseded: the number in use is " + r));
+    if (result.numberInactive()) {
+      say.detail("this number is inactive with no replacement");
+    }
+    result.repeatAttendance()
+        .ifPresent(
+            p -> say.detail("PATTERN: " + p.name() + ": " + p.attendances().size() + " attendances at "
+                + p.organisations() + " organisations in " + cpis.repeatAttendancePolicy().window().toDays() + " days"));
     for (AccessEvent earlier : result.recentAccesses()) {
       say.detail(
           "earlier unscheduled access: "
@@ -645,6 +768,9 @@ public final class Demo {
             + result.accessKind()
             + ", notifications created: "
             + result.notificationsCreated()
+            + (result.gatheredIntoIds().isEmpty()
+                ? ""
+                : ", gathered into its visit's notification " + result.gatheredIntoIds().get(0))
             + (result.hasAlert() || result.accessKind() != AccessKind.UNSCHEDULED
                 ? ""
                 : " (no plan, so no access history is kept)"));

@@ -165,4 +165,46 @@ class DemoTest {
     String rest = from(text, prefix).substring(prefix.length());
     return Integer.parseInt(rest.substring(0, rest.indexOf(' ')));
   }
+
+  @Test
+  @DisplayName("10. gathers a nurse's, a doctor's and a registrar's checks in one visit into one notification listing all three")
+  void attendanceEpisode() {
+    assertThat(step(10))
+        .contains("notifications created: 0, gathered into its visit's notification demo-0024/714")
+        .contains("[Islington inbox] updated notification demo-0024/714: now 3 accesses in one attendance episode")
+        .contains("then by Dr Nadia Iqbal (Emergency Medicine Registrar)")
+        .contains("then by Dr Leo Marsh (Paediatric Registrar)")
+        .contains("Islington's inbox holds one notification for the visit, demo-0024/714, listing 3 accesses");
+  }
+
+  @Test
+  @DisplayName("11. names the repeat-attendance pattern on the third attendance at a third organisation within 14 days")
+  void repeatAttendances() {
+    String third = from(step(11), "Royal Free Hospital) checks");
+    assertThat(before(step(11), "Royal Free Hospital) checks")).doesNotContain("PATTERN");
+    assertThat(third)
+        .contains("PATTERN: Repeat unscheduled attendances: 3 attendances at 3 organisations in 14 days")
+        .contains("PATTERN: Repeat unscheduled attendances, 3 attendances at 3 organisations:")
+        .contains("Fri 6 Mar 2026, 18:10 GMT, Urgent care or walk-in centre at Kentish Town Urgent Treatment Centre");
+  }
+
+  @Test
+  @DisplayName("12. shows an adopted child's plan under the new number, notes the replacement under the old, tells Camden once and names the supersession on upload")
+  void supersededNumber() {
+    assertThat(step(12))
+        .containsOnlyOnce("[Camden inbox] number change notice")
+        .contains("held under a previous number, *** *** 8241")
+        .contains("plan 702/CP-CAM-0101 (held under *** *** 8241); for the MASH team")
+        .contains("this number is superseded: the number in use is *** *** 0005")
+        .contains("line 1 (CP-CAM-0110) ACCEPTED, but its NHS number is superseded by *** *** 0005: fix the record");
+  }
+
+  @Test
+  @DisplayName("13. tells the social worker a child on a plan was not brought, and keeps nothing about a child with no plan")
+  void wasNotBrought() {
+    assertThat(step(13))
+        .contains("was not brought to an appointment at Whittington Community Paediatrics Clinic on Wed 11 Mar 2026, 14:30 GMT")
+        .contains("for social worker sw.mensah")
+        .contains("no visible plan: nobody is notified and nothing is kept about the child");
+  }
 }

@@ -55,6 +55,33 @@ class InboxNotifierTest {
         .contains("[Islington inbox] already has notification n-1, ignored the repeat");
   }
 
+  @Test
+  @DisplayName("replaces a notification delivered again with more accesses of its attendance episode, and lists them")
+  void keepsTheVersionWithMoreAccesses() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    InboxNotifier inbox =
+        new InboxNotifier(new Narrator(new PrintStream(bytes, true, StandardCharsets.UTF_8)), Map.of(ISLINGTON, "Islington"));
+    AccessNotification first = notification("n-1");
+    AccessNotification gathered =
+        AccessNotification.builder()
+            .from(first)
+            .addFurtherAccesses(
+                org.cpis.model.EpisodeAccess.builder()
+                    .accessEventId(RecordId.of("event-2"))
+                    .accessor(Accessor.builder().userId("555000000105").name("Dr Nadia Iqbal").role("Registrar").rbacActivityCode("B0168").build())
+                    .accessedAt(first.accessedAt().plusSeconds(1_800))
+                    .build())
+            .build();
+
+    inbox.deliver(first);
+    inbox.deliver(gathered);
+
+    assertThat(inbox.received()).containsExactly(gathered);
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .contains("[Islington inbox] updated notification n-1: now 2 accesses in one attendance episode")
+        .contains("then by Dr Nadia Iqbal (Registrar)");
+  }
+
   private static AccessNotification notification(String id) {
     Instant at = Instant.parse("2025-03-03T14:20:00Z");
     return AccessNotification.builder()

@@ -33,7 +33,10 @@ public final class AuditTrail {
           AuditAction.PLAN_DELETED, AuditEventAction.D,
           AuditAction.REVIEW_RECORDED, AuditEventAction.C,
           AuditAction.CASE_RECORD_CONFIRMED, AuditEventAction.U,
-          AuditAction.PURGE, AuditEventAction.D);
+          AuditAction.PURGE, AuditEventAction.D,
+          AuditAction.NUMBER_CHANGED, AuditEventAction.U,
+          AuditAction.NUMBER_CHANGE_ACKNOWLEDGED, AuditEventAction.U,
+          AuditAction.MISSED_APPOINTMENT, AuditEventAction.C);
 
   private AuditTrail() {}
 

@@ -60,6 +60,7 @@ public final class CareTeams {
     team.addTelecom(phone(la.emergencyDutyPhone(), ContactPointUse.MOBILE));
     plan.expectedDeliveryDate()
         .ifPresent(edd -> team.addExtension(FhirSystems.EXPECTED_DELIVERY_DATE, new DateType(edd.toString())));
+    plan.heldUnder().ifPresent(held -> team.addIdentifier(heldUnder(held, plan.heldUnderPreviousNumber())));
     return team;
   }
 
@@ -114,7 +115,26 @@ public final class CareTeams {
         .expectedDeliveryDate(
             Optional.ofNullable(team.getExtensionByUrl(FhirSystems.EXPECTED_DELIVERY_DATE))
                 .map(e -> LocalDate.parse(((DateType) e.getValue()).getValueAsString())))
+        .heldUnder(
+            team.getIdentifier().stream()
+                .filter(i -> FhirSystems.NHS_NUMBER.equals(i.getSystem()))
+                .findFirst()
+                .map(i -> NhsNumber.parse(i.getValue())))
+        .heldUnderPreviousNumber(
+            team.getIdentifier().stream()
+                .anyMatch(i -> FhirSystems.NHS_NUMBER.equals(i.getSystem()) && i.getUse() == Identifier.IdentifierUse.OLD))
         .build();
+  }
+
+  /**
+   * The NHS number a plan is held under when it is not the one checked (issue 12), as an extra
+   * identifier: use {@code old} for a previous number, {@code secondary} for a replacement.
+   */
+  static Identifier heldUnder(NhsNumber held, boolean previous) {
+    return new Identifier()
+        .setSystem(FhirSystems.NHS_NUMBER)
+        .setUse(previous ? Identifier.IdentifierUse.OLD : Identifier.IdentifierUse.SECONDARY)
+        .setValue(held.value());
   }
 
   /** A reference to the patient by NHS number. */

@@ -71,4 +71,26 @@ class CareTeamsTest {
   private static Bundle parsed(Bundle bundle) {
     return FHIR.parseStrictly(Bundle.class, FHIR.encode(bundle));
   }
+
+  @Test
+  @DisplayName("gives a plan held under a previous number that number as an extra identifier, use old, and reads it back")
+  void previousNumberIsAnExtraIdentifier() {
+    VisiblePlan plan =
+        VisiblePlan.builder()
+            .from(Fixtures.childProtectionPlan())
+            .heldUnder(org.cpis.model.NhsNumber.parse("9990308241"))
+            .heldUnderPreviousNumber(true)
+            .build();
+    Bundle bundle = parsed(CareTeams.searchset(Fixtures.result(List.of(plan), List.of()), BASE, SELF));
+    CareTeam team = (CareTeam) bundle.getEntryFirstRep().getResource();
+
+    assertThat(team.getIdentifier())
+        .filteredOn(i -> "https://fhir.nhs.uk/Id/nhs-number".equals(i.getSystem()))
+        .singleElement()
+        .satisfies(i -> {
+          assertThat(i.getValue()).isEqualTo("9990308241");
+          assertThat(i.getUse()).isEqualTo(org.hl7.fhir.r4.model.Identifier.IdentifierUse.OLD);
+        });
+    assertThat(CareTeams.plans(bundle)).containsExactly(plan);
+  }
 }

@@ -130,6 +130,64 @@ class HostViewsTest {
         .build();
   }
 
+  @Test
+  @DisplayName("an episode's notification lists every access, names the repeat-attendance pattern, and gives the number its plan is held under as an old identifier")
+  void episodePatternAndPreviousNumber() {
+    AccessNotification base = notification(Optional.of("sw.okafor"), DeliveryStatus.PENDING);
+    org.cpis.model.Attendance ed =
+        org.cpis.model.Attendance.builder().organisation(base.organisation()).setting(CareSetting.EMERGENCY_DEPARTMENT).at(ACCESSED).build();
+    org.cpis.model.Attendance utc =
+        org.cpis.model.Attendance.builder()
+            .organisation(org.cpis.model.Organisation.of(org.cpis.model.OdsCode.of("Y09991"), "Kentish Town UTC"))
+            .setting(CareSetting.URGENT_CARE).at(ACCESSED.minusSeconds(86_400)).build();
+    AccessNotification n =
+        AccessNotification.builder()
+            .from(base)
+            .addFurtherAccesses(
+                org.cpis.model.EpisodeAccess.builder()
+                    .accessEventId(RecordId.of("a-2"))
+                    .accessor(org.cpis.model.Accessor.builder().userId("555000000105").name("Dr Nadia Iqbal")
+                        .role("Registrar").rbacActivityCode("B0168").build())
+                    .accessedAt(ACCESSED.plusSeconds(2_400))
+                    .build())
+            .repeatAttendance(org.cpis.model.RepeatAttendance.of(java.util.List.of(utc, ed, ed)))
+            .planHeldUnder(org.cpis.model.NhsNumber.parse("9990308241"))
+            .build();
+
+    Communication c = parsed(n);
+
+    assertThat(c.getExtensionByUrl(NotificationMessages.EPISODE_ACCESSES).getValue().primitiveValue()).isEqualTo("2");
+    assertThat(c.getContained()).hasSize(2);
+    assertThat(c.getPayload()).extracting(p -> p.getContentStringType().getValue())
+        .last().asString().startsWith("Then seen by Dr Nadia Iqbal (Registrar) at 2025-03-03T15:00:00Z");
+    org.hl7.fhir.r4.model.Extension pattern = c.getExtensionByUrl(NotificationMessages.REPEAT_ATTENDANCE);
+    assertThat(pattern.getExtensionByUrl("name").getValue().primitiveValue()).isEqualTo("Repeat unscheduled attendances");
+    assertThat(pattern.getExtensionsByUrl("attendance")).hasSize(3);
+    org.hl7.fhir.r4.model.Identifier held =
+        (org.hl7.fhir.r4.model.Identifier) c.getExtensionByUrl(NotificationMessages.PLAN_HELD_UNDER).getValue();
+    assertThat(held.getValue()).isEqualTo("9990308241");
+    assertThat(held.getUse()).isEqualTo(org.hl7.fhir.r4.model.Identifier.IdentifierUse.OLD);
+  }
+
+  @Test
+  @DisplayName("a was-not-brought notification is a Communication of its own category, with the appointment's time")
+  void wasNotBrought() {
+    AccessNotification n =
+        AccessNotification.builder()
+            .from(notification(Optional.of("sw.okafor"), DeliveryStatus.PENDING))
+            .kind(org.cpis.model.NotificationKind.WAS_NOT_BROUGHT)
+            .setting(CareSetting.SCHEDULED)
+            .appointmentAt(ACCESSED.minusSeconds(1_800))
+            .build();
+
+    Communication c = parsed(n);
+
+    assertThat(c.getCategory()).extracting(org.hl7.fhir.r4.model.CodeableConcept::getText).contains(NotificationMessages.WAS_NOT_BROUGHT);
+    assertThat(((org.hl7.fhir.r4.model.DateTimeType) c.getExtensionByUrl(NotificationMessages.APPOINTMENT_AT).getValue()).getValue().toInstant())
+        .isEqualTo(ACCESSED.minusSeconds(1_800));
+    assertThat(c.getPayloadFirstRep().getContentStringType().getValue()).startsWith("Was not brought to an appointment at Whittington Hospital");
+  }
+
   private static Communication parsed(AccessNotification n) {
     return FHIR.parseStrictly(Communication.class, FHIR.encode(NotificationMessages.communication(n)));
   }

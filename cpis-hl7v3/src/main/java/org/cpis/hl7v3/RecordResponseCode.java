@@ -49,6 +49,7 @@ public enum RecordResponseCode {
       case DUPLICATE_IN_FILE:
       case MALFORMED_LINE:
       case INVALID_LOCAL_REFERENCE:
+      case NHS_NUMBER_INACTIVE:
         return CPR07;
       default:
         throw new IllegalArgumentException("no record code for " + reason);

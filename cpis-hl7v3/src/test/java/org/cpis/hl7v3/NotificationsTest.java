@@ -132,4 +132,32 @@ class NotificationsTest {
     assertThatThrownBy(() -> InactiveNhsNumberNotificationWriter.write(RecordId.of("x"), ISLINGTON, List.of(), NOW))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aNumberChangeNoticeIsToldAsTheNationalInactiveNhsNumberNotification() {
+    org.cpis.model.NumberChangeNotice notice =
+        org.cpis.model.NumberChangeNotice.builder()
+            .id(RecordId.of("link-1/714"))
+            .linkId(RecordId.of("link-1"))
+            .localAuthority(ISLINGTON.odsCode())
+            .number(NhsNumber.parse("9995260182"))
+            .replacement(NhsNumber.parse("9991590838"))
+            .addPlans(
+                org.cpis.model.PlanId.of(ISLINGTON.odsCode(), "C-0001/CPPI"),
+                org.cpis.model.PlanId.of(ISLINGTON.odsCode(), "C-0001/LACI"))
+            .recordedAt(NOW)
+            .build();
+
+    List<InactiveNhsNumber> numbers = InactiveNhsNumber.fromNotice(notice, "41");
+    String message =
+        Schemas.valid(
+            Schemas.Message.INACTIVE_NHS_NUMBER_NOTIFICATION,
+            InactiveNhsNumberNotificationWriter.write(notice.id(), ISLINGTON, numbers, NOW));
+
+    assertThat(numbers).singleElement().satisfies(n -> {
+      assertThat(n.localChildId()).contains("C-0001");
+      assertThat(n.replacedBy()).contains(NhsNumber.parse("9991590838"));
+    });
+    assertThat(message).containsOnlyOnce("<replacedBy>").contains("<id extension=\"9991590838\"/>").contains("extension=\"C-0001\"");
+  }
 }

@@ -166,6 +166,8 @@ public final class SandboxServer implements AutoCloseable {
               .notifier(SandboxServer::delivered)
               .clock(clock)
               .zone(Scenario.ZONE)
+              // The national service notifies every access: no attendance episodes here.
+              .episodePolicy(org.cpis.rules.EpisodePolicy.off())
               .build();
       Scenario.load(fresh, clock);
       cpis = fresh;

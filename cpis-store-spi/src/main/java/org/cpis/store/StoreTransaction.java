@@ -21,4 +21,10 @@ public interface StoreTransaction {
   UploadReceiptStore uploads();
 
   LeaseStore leases();
+
+  /** A child's recent history for the attendance rules, and episodes' notifications. */
+  AttendanceStore attendances();
+
+  /** Superseded and inactive NHS numbers, and the notices of them. */
+  NhsNumberLinkStore numberLinks();
 }

@@ -15,6 +15,8 @@ import org.cpis.model.AccessEvent;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.AuditEntry;
 import org.cpis.model.AuditRecord;
+import org.cpis.model.NhsNumberLink;
+import org.cpis.model.NumberChangeNotice;
 import org.cpis.model.DeliveryStatus;
 import org.cpis.model.LocalAuthority;
 import org.cpis.model.NhsNumber;
@@ -26,6 +28,8 @@ import org.cpis.model.RecordId;
 import org.cpis.model.Review;
 import org.cpis.model.UploadReceipt;
 import org.cpis.store.AccessEventStore;
+import org.cpis.store.AttendanceStore;
+import org.cpis.store.NhsNumberLinkStore;
 import org.cpis.store.AuditLog;
 import org.cpis.store.AuditTreeStore;
 import org.cpis.store.Claim;
@@ -95,6 +99,15 @@ public final class InMemoryCpisStore implements CpisStore {
           UploadReceipt::localAuthority,
           Comparator.comparing(UploadReceipt::receivedAt).thenComparing(UploadReceipt::id));
 
+  /** Links by the number no longer in use, indexed by the replacement (or the number itself). */
+  private final Table<NhsNumber, NhsNumberLink, NhsNumber> numberLinks =
+      Table.indexed(l -> l.replacement().orElse(l.number()), Comparator.comparing(NhsNumberLink::id));
+  private final Table<RecordId, NhsNumber, Void> numberLinkIds = Table.unindexed();
+  private final Table<RecordId, NumberChangeNotice, OdsCode> numberChangeNotices =
+      Table.indexed(
+          NumberChangeNotice::localAuthority,
+          Comparator.comparing(NumberChangeNotice::recordedAt).thenComparing(NumberChangeNotice::id));
+
   @Override
   public <T> T inTransaction(Function<? super StoreTransaction, ? extends T> work) {
     Objects.requireNonNull(work, "work");
@@ -137,6 +150,8 @@ public final class InMemoryCpisStore implements CpisStore {
     private final AuditTreeStore auditTreeStore = auditTree.in(this::checkOpen, undo);
     private final UploadReceiptStore uploadStore = new Uploads();
     private final LeaseStore leaseStore = new Leases();
+    private final AttendanceStore attendanceStore = new Attendances();
+    private final NhsNumberLinkStore numberLinkStore = new NumberLinks();
 
     void close() {
       open = false;
@@ -231,6 +246,18 @@ public final class InMemoryCpisStore implements CpisStore {
     public LeaseStore leases() {
       checkOpen();
       return leaseStore;
+    }
+
+    @Override
+    public AttendanceStore attendances() {
+      checkOpen();
+      return attendanceStore;
+    }
+
+    @Override
+    public NhsNumberLinkStore numberLinks() {
+      checkOpen();
+      return numberLinkStore;
     }
 
     private final class LocalAuthorities implements LocalAuthorityStore {
@@ -544,6 +571,95 @@ public final class InMemoryCpisStore implements CpisStore {
         checkOpen();
         return uploads.byIndexDescending(Objects.requireNonNull(localAuthority, "localAuthority"), 1).stream()
             .findFirst();
+      }
+    }
+
+    private final class Attendances implements AttendanceStore {
+      @Override
+      public List<AccessEvent> findAccessesSince(NhsNumber subject, Instant since) {
+        checkOpen();
+        Objects.requireNonNull(subject, "subject");
+        return accessEvents.byIndexFrom(subject, Probes.event(subject, Objects.requireNonNull(since, "since")));
+      }
+
+      @Override
+      public List<AccessNotification> findNotificationsSince(NhsNumber subject, Instant since) {
+        checkOpen();
+        Objects.requireNonNull(subject, "subject");
+        return notifications.byIndexFrom(
+            subject, Probes.notification(subject, Objects.requireNonNull(since, "since")));
+      }
+
+      @Override
+      public void replaceNotification(AccessNotification updated, Optional<Claim> claim) {
+        Objects.requireNonNull(claim, "claim");
+        replace(notifications, updated.id(), updated, "notification");
+        claims.remove(updated.id(), undo);
+        claim.ifPresent(c -> claims.put(updated.id(), c, undo));
+      }
+    }
+
+    private final class NumberLinks implements NhsNumberLinkStore {
+      @Override
+      public void insert(NhsNumberLink link) {
+        checkOpen();
+        Objects.requireNonNull(link, "link");
+        if (numberLinkIds.contains(link.id())) {
+          throw new DuplicateRecordException("number link " + link.id() + " already exists");
+        }
+        insertNew(numberLinks, link.number(), link, "link from number");
+        numberLinkIds.put(link.id(), link.number(), undo);
+      }
+
+      @Override
+      public void update(NhsNumberLink link) {
+        checkOpen();
+        Objects.requireNonNull(link, "link");
+        NhsNumberLink old =
+            numberLinks.get(link.number())
+                .orElseThrow(() -> new RecordNotFoundException("link from number " + link.number() + " does not exist"));
+        if (!old.id().equals(link.id()) && numberLinkIds.contains(link.id())) {
+          throw new DuplicateRecordException("number link " + link.id() + " already exists");
+        }
+        numberLinkIds.remove(old.id(), undo);
+        numberLinkIds.put(link.id(), link.number(), undo);
+        numberLinks.put(link.number(), link, undo);
+      }
+
+      @Override
+      public Optional<NhsNumberLink> findByNumber(NhsNumber number) {
+        return get(numberLinks, number);
+      }
+
+      @Override
+      public List<NhsNumberLink> findInvolving(NhsNumber number) {
+        checkOpen();
+        Objects.requireNonNull(number, "number");
+        java.util.TreeMap<RecordId, NhsNumberLink> found = new java.util.TreeMap<>();
+        numberLinks.get(number).ifPresent(l -> found.put(l.id(), l));
+        numberLinks.byIndex(number).forEach(l -> found.put(l.id(), l));
+        return List.copyOf(found.values());
+      }
+
+      @Override
+      public void insertNotice(NumberChangeNotice notice) {
+        insertNew(numberChangeNotices, notice.id(), notice, "number change notice");
+      }
+
+      @Override
+      public void updateNotice(NumberChangeNotice notice) {
+        replace(numberChangeNotices, notice.id(), notice, "number change notice");
+      }
+
+      @Override
+      public Optional<NumberChangeNotice> findNotice(RecordId id) {
+        return get(numberChangeNotices, id);
+      }
+
+      @Override
+      public List<NumberChangeNotice> findNotices(OdsCode localAuthority) {
+        checkOpen();
+        return numberChangeNotices.byIndex(Objects.requireNonNull(localAuthority, "localAuthority"));
       }
     }
   }

@@ -128,6 +128,11 @@ final class Table<K extends Comparable<? super K>, V, I> {
     return index.last(indexValue, limit);
   }
 
+  /** Rows whose index key is {@code indexValue}, from {@code probe} on in the index's order. */
+  List<V> byIndexFrom(I indexValue, V probe) {
+    return index.from(indexValue, probe);
+  }
+
   Optional<K> lastKey() {
     return rows.isEmpty() ? Optional.empty() : Optional.of(ordered().lastKey());
   }
@@ -272,6 +277,18 @@ final class Table<K extends Comparable<? super K>, V, I> {
       return entry instanceof Many
           ? many(entry).descendingSet().stream().limit(limit).collect(Collectors.toList())
           : single(entry);
+    }
+
+    /** The rows under {@code k} from {@code probe} on, in order. */
+    List<V> from(J k, V probe) {
+      Object entry = entries.get(k);
+      if (entry == null) {
+        return List.of();
+      }
+      if (entry instanceof Many) {
+        return List.copyOf(many(entry).tailSet(probe, true));
+      }
+      return order.compare(one(entry), probe) >= 0 ? List.of(one(entry)) : List.of();
     }
 
     /** A list of the one row, modifiable as the many rows' list is. */

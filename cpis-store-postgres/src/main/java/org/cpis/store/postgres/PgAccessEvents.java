@@ -23,6 +23,8 @@ final class PgAccessEvents implements AccessEventStore {
           + " organisation_ods_code, organisation_name, setting";
 
   private static final String COLUMNS = "id, subject, " + WHO_COLUMNS + ", accessed_at";
+  /** {@code SELECT} of every column of an access event, ready for its {@code WHERE} condition. */
+  static final String SELECT = "SELECT " + COLUMNS + " FROM {s}.access_event WHERE ";
 
   private final Session session;
 
@@ -100,7 +102,7 @@ final class PgAccessEvents implements AccessEventStore {
     return Session.enumOf(CareSetting.class, rs, "setting");
   }
 
-  private static AccessEvent read(ResultSet rs) throws SQLException {
+  static AccessEvent read(ResultSet rs) throws SQLException {
     return AccessEvent.builder()
         .id(Session.recordId(rs, "id"))
         .subject(Session.nhsNumber(rs, "subject"))

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.cpis.model.AccessNotification;
 import org.cpis.model.DeliveryStatus;
 import org.cpis.model.NhsNumber;
+import org.cpis.model.NotificationKind;
 import org.cpis.model.OdsCode;
 import org.cpis.model.PlanId;
 import org.cpis.model.RecordId;
@@ -22,16 +23,17 @@ import org.cpis.store.NotificationStore;
 final class PgNotifications implements NotificationStore {
 
   /** Every column of a notification but its id, in the order of {@link #values}. */
-  private static final List<String> FIELDS =
+  static final List<String> FIELDS =
       List.of(
           "access_event_id", "subject", "plan_local_authority", "plan_local_reference", "plan_type",
           "accessor_user_id", "accessor_name", "accessor_role", "accessor_rbac_activity_code",
           "organisation_ods_code", "organisation_name", "setting", "accessed_at",
           "assigned_social_worker", "delivery_status", "failed_attempts", "next_attempt_at",
-          "delivered_at");
-  private static final String COLUMNS = "id, " + String.join(", ", FIELDS);
-  private static final String SELECT = "SELECT " + COLUMNS + " FROM {s}.notification n WHERE ";
-  private static final String BY_ACCESS = " ORDER BY accessed_at, id";
+          "delivered_at", "kind", "further_accesses", "repeat_attendances", "appointment_at",
+          "plan_held_under");
+  static final String COLUMNS = "id, " + String.join(", ", FIELDS);
+  static final String SELECT = "SELECT " + COLUMNS + " FROM {s}.notification n WHERE ";
+  static final String BY_ACCESS = " ORDER BY accessed_at, id";
 
   private static final Comparator<AccessNotification> DUE_ORDER =
       Comparator.comparing(AccessNotification::nextAttemptAt).thenComparing(AccessNotification::id);
@@ -127,7 +129,7 @@ final class PgNotifications implements NotificationStore {
   }
 
   /** The values of {@link #FIELDS}. */
-  private static List<Object> values(AccessNotification n) {
+  static List<Object> values(AccessNotification n) {
     return java.util.Arrays.asList(
         n.accessEventId(),
         n.subject(),
@@ -146,10 +148,15 @@ final class PgNotifications implements NotificationStore {
         n.deliveryStatus(),
         n.failedAttempts(),
         n.nextAttemptAt(),
-        n.deliveredAt());
+        n.deliveredAt(),
+        n.kind(),
+        PgArrays.furtherAccesses(n.furtherAccesses()),
+        n.repeatAttendance().map(PgArrays::attendances),
+        n.appointmentAt(),
+        n.planHeldUnder());
   }
 
-  private static AccessNotification read(ResultSet rs) throws SQLException {
+  static AccessNotification read(ResultSet rs) throws SQLException {
     return AccessNotification.builder()
         .id(Session.recordId(rs, "id"))
         .accessEventId(Session.recordId(rs, "access_event_id"))
@@ -165,6 +172,11 @@ final class PgNotifications implements NotificationStore {
         .failedAttempts(rs.getInt("failed_attempts"))
         .nextAttemptAt(Session.instant(rs, "next_attempt_at"))
         .deliveredAt(Session.optionalInstant(rs, "delivered_at"))
+        .kind(Session.enumOf(NotificationKind.class, rs, "kind"))
+        .furtherAccesses(PgArrays.furtherAccesses(rs, "further_accesses"))
+        .repeatAttendance(PgArrays.repeatAttendance(rs, "repeat_attendances"))
+        .appointmentAt(Session.optionalInstant(rs, "appointment_at"))
+        .planHeldUnder(Session.optionalText(rs, "plan_held_under").map(NhsNumber::parse))
         .build();
   }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.cpis.store.AccessEventStore;
+import org.cpis.store.AttendanceStore;
+import org.cpis.store.NhsNumberLinkStore;
 import org.cpis.store.AuditLog;
 import org.cpis.store.AuditTreeStore;
 import org.cpis.store.CpisStore;
@@ -177,6 +179,8 @@ public final class PostgresCpisStore implements CpisStore {
     private final UploadReceiptStore uploads;
     private final LeaseStore leases;
     private final AuditTreeStore auditTree;
+    private final AttendanceStore attendances;
+    private final NhsNumberLinkStore numberLinks;
 
     Transaction(Session session) {
       this.session = session;
@@ -189,6 +193,8 @@ public final class PostgresCpisStore implements CpisStore {
       this.uploads = new PgUploads(session);
       this.leases = new PgLeases(session);
       this.auditTree = new PgAuditTree(session);
+      this.attendances = new PgAttendances(session);
+      this.numberLinks = new PgNumberLinks(session);
     }
 
     /** The unit of work's connection, for tests that must make a statement fail. */
@@ -248,6 +254,18 @@ public final class PostgresCpisStore implements CpisStore {
     public LeaseStore leases() {
       session.checkOpen();
       return leases;
+    }
+
+    @Override
+    public AttendanceStore attendances() {
+      session.checkOpen();
+      return attendances;
+    }
+
+    @Override
+    public NhsNumberLinkStore numberLinks() {
+      session.checkOpen();
+      return numberLinks;
     }
   }
 }

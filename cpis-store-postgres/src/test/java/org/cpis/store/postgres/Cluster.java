@@ -77,6 +77,9 @@ final class Cluster {
             Cpis.builder()
                 .store(store)
                 .notifier(recording)
+                // Episodes off: these tests count deliveries per access; a gathered episode is
+                // delivered again by design (AttendanceEpisodesProperties in cpis-core covers it).
+                .episodePolicy(org.cpis.rules.EpisodePolicy.off())
                 .clock(Clock.systemUTC())
                 .nodeId(name)
                 .leaseDuration(Duration.ofSeconds(30)))

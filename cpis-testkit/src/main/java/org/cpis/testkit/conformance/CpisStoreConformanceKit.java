@@ -2234,6 +2234,179 @@ public abstract class CpisStoreConformanceKit {
   }
 
   // ---------------------------------------------------------------------------------------
+  @Nested
+  @DisplayName("AttendanceStore: a child's history within a window, and episodes' notifications")
+  class AttendanceStoreContracts {
+
+    private final NhsNumber child = nhs(0);
+    private final NhsNumber otherChild = nhs(1);
+    private final ProtectionPlan plan = plan(planId(la(1), "CP-1"), child);
+
+    @Test
+    @DisplayName("ATTEND-1: findAccessesSince gives the subject's accesses at or after the instant (its start included), oldest first, ties by id")
+    void accessesSince() {
+      AccessEvent before = event("e-0", child, T0.minusNanos(1_000));
+      AccessEvent atStart = event("e-2", child, T0);
+      AccessEvent tie = event("e-1", child, T0);
+      AccessEvent later = event("e-3", child, T0.plusSeconds(60));
+      AccessEvent other = event("e-4", otherChild, T0.plusSeconds(1));
+      write(tx -> List.of(later, before, atStart, other, tie).forEach(tx.accessEvents()::insert));
+      assertEquals(List.of(tie, atStart, later), read(tx -> tx.attendances().findAccessesSince(child, T0)));
+      assertEquals(List.of(), read(tx -> tx.attendances().findAccessesSince(child, T0.plusSeconds(61))));
+    }
+
+    @Test
+    @DisplayName("ATTEND-2: findNotificationsSince gives the subject's notifications whose access is at or after the instant, oldest access first, ties by id")
+    void notificationsSince() {
+      AccessNotification before = notification("n-0", plan, T0.minusNanos(1_000));
+      AccessNotification atStart = notification("n-2", plan, T0);
+      AccessNotification tie = notification("n-1", plan, T0);
+      AccessNotification other = notification("n-3", plan(planId(la(2), "CP-2"), otherChild), T0);
+      write(tx -> List.of(atStart, before, other, tie).forEach(tx.notifications()::insert));
+      assertEquals(List.of(tie, atStart), read(tx -> tx.attendances().findNotificationsSince(child, T0)));
+    }
+
+    @Test
+    @DisplayName("ATTEND-3: replaceNotification replaces every field, the kind, gathered accesses, pattern and number included, and drops the old claim")
+    void replaceKeepsEveryFieldAndDropsTheClaim() {
+      AccessNotification first = notification("n-1", plan, T0);
+      write(tx -> tx.notifications().insert(first, Optional.of(new Claim("node-a", T0.plusSeconds(30)))));
+      AccessNotification gathered =
+          AccessNotification.builder()
+              .from(first)
+              .addFurtherAccesses(
+                  org.cpis.model.EpisodeAccess.builder()
+                      .accessEventId(RecordId.of("e-2"))
+                      .accessor(Fixtures.accessor())
+                      .accessedAt(T0.plusSeconds(600))
+                      .build())
+              .repeatAttendance(
+                  org.cpis.model.RepeatAttendance.of(
+                      List.of(
+                          org.cpis.model.Attendance.builder().organisation(Fixtures.organisation())
+                              .setting(CareSetting.EMERGENCY_DEPARTMENT).at(T0.minusSeconds(86_400)).build(),
+                          org.cpis.model.Attendance.builder()
+                              .organisation(org.cpis.model.Organisation.of(OdsCode.of("RKE"), "Whittington, \"A\" {ward}"))
+                              .setting(CareSetting.MINOR_INJURIES).at(T0).build())))
+              .planHeldUnder(nhs(2))
+              .nextAttemptAt(T0.plusSeconds(600))
+              .build();
+      write(tx -> tx.attendances().replaceNotification(gathered, Optional.empty()));
+      assertEquals(Optional.of(gathered), read(tx -> tx.notifications().find(first.id())));
+      boolean released = read(tx -> tx.notifications().release(delivered(first, T0.plusSeconds(5)), "node-a"));
+      assertFalse(released, "the old claim was dropped, so its release changes nothing");
+      assertEquals(Optional.of(gathered), read(tx -> tx.notifications().find(first.id())));
+    }
+
+    @Test
+    @DisplayName("ATTEND-4: replaceNotification with a claim leaves it claimed by that claim alone")
+    void replaceWithAClaim() {
+      AccessNotification first = notification("n-1", plan, T0);
+      write(tx -> tx.notifications().insert(first));
+      write(tx -> tx.attendances().replaceNotification(first, Optional.of(new Claim("node-b", T0.plusSeconds(30)))));
+      assertEquals(List.of(), read(tx -> tx.notifications().claimDue(T0, new Claim("node-c", T0.plusSeconds(30)), 10)));
+      boolean released = read(tx -> tx.notifications().release(delivered(first, T0.plusSeconds(1)), "node-b"));
+      assertTrue(released, "the new claim holds it");
+    }
+
+    @Test
+    @DisplayName("ATTEND-5: replaceNotification of an id never inserted throws RecordNotFoundException and inserts nothing")
+    void replaceOfMissingIsRefused() {
+      AccessNotification missing = notification("n-9", plan, T0);
+      assertRefused(
+          RecordNotFoundException.class,
+          tx -> tx.attendances().replaceNotification(missing, Optional.empty()),
+          tx -> tx.notifications().findBySubject(child));
+    }
+
+    @Test
+    @DisplayName("ATTEND-6: a missed-appointment notification is found with its kind and appointment time intact")
+    void missedAppointmentIsKept() {
+      AccessNotification missed =
+          AccessNotification.builder()
+              .from(notification("n-1", plan, T0))
+              .kind(org.cpis.model.NotificationKind.WAS_NOT_BROUGHT)
+              .setting(CareSetting.SCHEDULED)
+              .appointmentAt(T0.minusSeconds(3_600))
+              .build();
+      write(tx -> tx.notifications().insert(missed));
+      assertEquals(Optional.of(missed), read(tx -> tx.notifications().find(missed.id())));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  @Nested
+  @DisplayName("NhsNumberLinkStore: superseded and inactive numbers, and their notices")
+  class NhsNumberLinkStoreContracts {
+
+    private org.cpis.model.NhsNumberLink link(String id, NhsNumber number, Optional<NhsNumber> replacement) {
+      return org.cpis.model.NhsNumberLink.builder()
+          .id(RecordId.of(id)).number(number).replacement(replacement).reportedBy("pds-sync").recordedAt(T0).build();
+    }
+
+    private org.cpis.model.NumberChangeNotice notice(String id, OdsCode la, Instant at) {
+      return org.cpis.model.NumberChangeNotice.builder()
+          .id(RecordId.of(id)).linkId(RecordId.of("l-1")).localAuthority(la).number(nhs(0)).replacement(nhs(1))
+          .addPlans(planId(la, "CP-1"), planId(la, "CP-2")).recordedAt(at).build();
+    }
+
+    @Test
+    @DisplayName("LINK-1: a link is found by its number, and by findInvolving of its number or its replacement, every field intact")
+    void insertedIsFound() {
+      var superseded = link("l-2", nhs(0), Optional.of(nhs(1)));
+      var inactive = link("l-1", nhs(2), Optional.empty());
+      var chained = link("l-3", nhs(1), Optional.of(nhs(3)));
+      write(tx -> List.of(superseded, inactive, chained).forEach(tx.numberLinks()::insert));
+      assertEquals(Optional.of(superseded), read(tx -> tx.numberLinks().findByNumber(nhs(0))));
+      assertEquals(List.of(superseded), read(tx -> tx.numberLinks().findInvolving(nhs(0))));
+      assertEquals(List.of(superseded, chained), read(tx -> tx.numberLinks().findInvolving(nhs(1))));
+      assertEquals(List.of(inactive), read(tx -> tx.numberLinks().findInvolving(nhs(2))));
+      assertEquals(List.of(), read(tx -> tx.numberLinks().findInvolving(nhs(4))));
+      assertEquals(Optional.empty(), read(tx -> tx.numberLinks().findByNumber(nhs(1)).filter(l -> !l.equals(chained))));
+    }
+
+    @Test
+    @DisplayName("LINK-2: inserting a link from a linked number, or with an id in use, throws DuplicateRecordException and keeps the first")
+    void duplicateIsRefused() {
+      var first = link("l-1", nhs(0), Optional.of(nhs(1)));
+      write(tx -> tx.numberLinks().insert(first));
+      assertRefused(DuplicateRecordException.class, tx -> tx.numberLinks().insert(link("l-2", nhs(0), Optional.empty())),
+          tx -> tx.numberLinks().findInvolving(nhs(0)));
+      assertRefused(DuplicateRecordException.class, tx -> tx.numberLinks().insert(link("l-1", nhs(2), Optional.empty())),
+          tx -> tx.numberLinks().findInvolving(nhs(2)));
+    }
+
+    @Test
+    @DisplayName("LINK-3: update replaces the link from the same number; an update from a number with no link throws RecordNotFoundException")
+    void updateReplaces() {
+      write(tx -> tx.numberLinks().insert(link("l-1", nhs(0), Optional.empty())));
+      var superseded = link("l-1", nhs(0), Optional.of(nhs(1)));
+      write(tx -> tx.numberLinks().update(superseded));
+      assertEquals(List.of(superseded), read(tx -> tx.numberLinks().findInvolving(nhs(1))));
+      assertRefused(RecordNotFoundException.class, tx -> tx.numberLinks().update(link("l-2", nhs(2), Optional.empty())),
+          tx -> tx.numberLinks().findInvolving(nhs(2)));
+    }
+
+    @Test
+    @DisplayName("LINK-4: notices are found by id and listed per local authority oldest first, every field intact; duplicates and updates of missing ones are refused")
+    void notices() {
+      var later = notice("c-1", la(1), T0.plusSeconds(60));
+      var earlier = notice("c-2", la(1), T0);
+      var otherLa = notice("c-3", la(2), T0);
+      write(tx -> List.of(later, earlier, otherLa).forEach(tx.numberLinks()::insertNotice));
+      assertEquals(List.of(earlier, later), read(tx -> tx.numberLinks().findNotices(la(1))));
+      var acknowledged =
+          org.cpis.model.NumberChangeNotice.builder().from(earlier).acknowledgedBy("sw-jones").acknowledgedAt(T0.plusSeconds(90)).build();
+      write(tx -> tx.numberLinks().updateNotice(acknowledged));
+      assertEquals(Optional.of(acknowledged), read(tx -> tx.numberLinks().findNotice(earlier.id())));
+      assertRefused(DuplicateRecordException.class, tx -> tx.numberLinks().insertNotice(notice("c-1", la(1), T0)),
+          tx -> tx.numberLinks().findNotices(la(1)));
+      assertRefused(RecordNotFoundException.class, tx -> tx.numberLinks().updateNotice(notice("c-9", la(1), T0)),
+          tx -> tx.numberLinks().findNotices(la(1)));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
   /** The stateful contract, a jqwik property. */
   @Group
   @Label("StateMachine properties: random sequences of operations against a plain model")

@@ -16,6 +16,8 @@ import org.cpis.store.Claim;
 import org.cpis.model.DeliveryStatus;
 import org.cpis.model.LocalAuthority;
 import org.cpis.model.NhsNumber;
+import org.cpis.model.NhsNumberLink;
+import org.cpis.model.NumberChangeNotice;
 import org.cpis.model.OdsCode;
 import org.cpis.model.PlanId;
 import org.cpis.model.PlanType;
@@ -62,6 +64,9 @@ final class ReferenceModel {
   final TreeMap<List<Long>, org.cpis.model.AuditTreeNode> treeNodes =
       new TreeMap<>(java.util.Comparator.<List<Long>, Long>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
   final TreeMap<Long, org.cpis.model.AuditCheckpoint> checkpoints = new TreeMap<>();
+  /** Number links by the number no longer in use. */
+  final TreeMap<NhsNumber, NhsNumberLink> numberLinks = new TreeMap<>();
+  final TreeMap<RecordId, NumberChangeNotice> notices = new TreeMap<>();
 
   ReferenceModel copy() {
     ReferenceModel copy = new ReferenceModel();
@@ -83,6 +88,8 @@ final class ReferenceModel {
     uploads.clear();
     treeNodes.clear();
     checkpoints.clear();
+    numberLinks.clear();
+    notices.clear();
     localAuthorities.putAll(other.localAuthorities);
     plans.putAll(other.plans);
     events.putAll(other.events);
@@ -95,6 +102,42 @@ final class ReferenceModel {
     uploads.putAll(other.uploads);
     treeNodes.putAll(other.treeNodes);
     checkpoints.putAll(other.checkpoints);
+    numberLinks.putAll(other.numberLinks);
+    notices.putAll(other.notices);
+  }
+
+  // ------------------------------------------------------------------------- attendances, numbers
+
+  /** {@code AttendanceStore#findAccessesSince}: at or after {@code since}, oldest first, ties by id. */
+  List<AccessEvent> accessesSince(NhsNumber subject, Instant since) {
+    return events.values().stream()
+        .filter(e -> e.subject().equals(subject) && !e.accessedAt().isBefore(since))
+        .sorted(Comparator.comparing(AccessEvent::accessedAt).thenComparing(AccessEvent::id))
+        .collect(Collectors.toList());
+  }
+
+  /** {@code AttendanceStore#findNotificationsSince}: access at or after {@code since}, by access. */
+  List<AccessNotification> notificationsSince(NhsNumber subject, Instant since) {
+    return notifications.values().stream()
+        .filter(n -> n.subject().equals(subject) && !n.accessedAt().isBefore(since))
+        .sorted(BY_ACCESS)
+        .collect(Collectors.toList());
+  }
+
+  /** {@code NhsNumberLinkStore#findInvolving}: from or to the number, by id. */
+  List<NhsNumberLink> linksInvolving(NhsNumber number) {
+    return numberLinks.values().stream()
+        .filter(l -> l.number().equals(number) || l.replacement().equals(Optional.of(number)))
+        .sorted(Comparator.comparing(NhsNumberLink::id))
+        .collect(Collectors.toList());
+  }
+
+  /** {@code NhsNumberLinkStore#findNotices}: oldest first, ties by id. */
+  List<NumberChangeNotice> noticesOf(OdsCode localAuthority) {
+    return notices.values().stream()
+        .filter(n -> n.localAuthority().equals(localAuthority))
+        .sorted(Comparator.comparing(NumberChangeNotice::recordedAt).thenComparing(NumberChangeNotice::id))
+        .collect(Collectors.toList());
   }
 
   // ------------------------------------------------------------------------- plans

@@ -71,6 +71,8 @@ final class BrokenStores {
         return WrapsExceptions.class;
       case AUDIT_TREE_OVERWRITES:
         return AuditTreeOverwrites.class;
+      case WINDOW_EXCLUDES_ITS_START:
+        return WindowExcludesItsStart.class;
       default:
         throw new IllegalArgumentException("no kit for " + fault);
     }
@@ -181,6 +183,12 @@ final class BrokenStores {
   static final class AuditTreeOverwrites extends Kit {
     AuditTreeOverwrites() {
       super(EnumSet.of(Fault.AUDIT_TREE_OVERWRITES));
+    }
+  }
+
+  static final class WindowExcludesItsStart extends Kit {
+    WindowExcludesItsStart() {
+      super(EnumSet.of(Fault.WINDOW_EXCLUDES_ITS_START));
     }
   }
 }

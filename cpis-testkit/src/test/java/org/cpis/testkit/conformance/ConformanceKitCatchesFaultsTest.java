@@ -64,13 +64,16 @@ class ConformanceKitCatchesFaultsTest {
             "NotificationStore",
             "ReviewStore",
             "UploadReceiptStore",
+            "NhsNumberLinkStore",
             "Transaction");
       case UPDATE_OF_MISSING_INSERTS:
-        return Set.of("LocalAuthorityStore", "PlanStore", "ReviewStore", "Transaction");
+        return Set.of(
+            "LocalAuthorityStore", "PlanStore", "ReviewStore", "AttendanceStore", "NhsNumberLinkStore", "Transaction");
       case AUDIT_SEALS_TWICE:
         return Set.of("AuditLog", "Transaction");
       case CLAIMS_OVERLAP:
-        return Set.of("NotificationStore");
+        // ATTEND-4: a notification replaced with a claim is claimed by that claim alone.
+        return Set.of("NotificationStore", "AttendanceStore");
       case LEASES_IGNORE_HOLDER:
         return Set.of("LeaseStore");
       case REFUSAL_DOOMS:
@@ -87,6 +90,8 @@ class ConformanceKitCatchesFaultsTest {
         return Set.of("Purge");
       case AUDIT_TREE_OVERWRITES:
         return Set.of("AuditTreeStore");
+      case WINDOW_EXCLUDES_ITS_START:
+        return Set.of("AttendanceStore");
       default:
         throw new IllegalArgumentException("no expectation for " + fault);
     }
@@ -103,7 +108,8 @@ class ConformanceKitCatchesFaultsTest {
           Fault.LEASES_IGNORE_HOLDER,
           Fault.REFUSAL_DOOMS,
           Fault.IGNORES_DOOM,
-          Fault.AUDIT_TREE_OVERWRITES);
+          Fault.AUDIT_TREE_OVERWRITES,
+          Fault.WINDOW_EXCLUDES_ITS_START);
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Fault.class)

@@ -32,6 +32,8 @@ import org.cpis.model.RecordId;
 import org.cpis.model.Review;
 import org.cpis.model.UploadReceipt;
 import org.cpis.store.AccessEventStore;
+import org.cpis.store.AttendanceStore;
+import org.cpis.store.NhsNumberLinkStore;
 import org.cpis.store.AuditLog;
 import org.cpis.store.AuditTreeStore;
 import org.cpis.store.CpisStore;
@@ -87,7 +89,9 @@ final class MapStore implements CpisStore {
     /** Wraps the unit of work's own exceptions in a StoreException instead of rethrowing them. */
     WRAPS_EXCEPTIONS,
     /** Overwrites an audit tree node whose position is taken instead of refusing it. */
-    AUDIT_TREE_OVERWRITES
+    AUDIT_TREE_OVERWRITES,
+    /** Leaves out of a window's history the accesses at its very start. */
+    WINDOW_EXCLUDES_ITS_START
   }
 
   private final Set<Fault> faults;
@@ -213,6 +217,100 @@ final class MapStore implements CpisStore {
     public LocalAuthorityStore localAuthorities() {
       return op(() -> localAuthorityStore);
     }
+
+    @Override
+    public AttendanceStore attendances() {
+      return op(() -> attendanceStore);
+    }
+
+    @Override
+    public NhsNumberLinkStore numberLinks() {
+      return op(() -> numberLinkStore);
+    }
+
+    private final AttendanceStore attendanceStore =
+        new AttendanceStore() {
+          @Override
+          public List<org.cpis.model.AccessEvent> findAccessesSince(NhsNumber subject, Instant since) {
+            Instant from = has(Fault.WINDOW_EXCLUDES_ITS_START) ? since.plusNanos(1_000) : since;
+            return op(() -> data.accessesSince(subject, from));
+          }
+
+          @Override
+          public List<AccessNotification> findNotificationsSince(NhsNumber subject, Instant since) {
+            return op(() -> data.notificationsSince(subject, since));
+          }
+
+          @Override
+          public void replaceNotification(AccessNotification updated, Optional<Claim> claim) {
+            update(data.notifications, updated.id(), updated);
+            write(
+                () -> {
+                  data.claims.remove(updated.id());
+                  claim.ifPresent(c -> data.claims.put(updated.id(), c));
+                });
+          }
+        };
+
+    private final NhsNumberLinkStore numberLinkStore =
+        new NhsNumberLinkStore() {
+          @Override
+          public void insert(org.cpis.model.NhsNumberLink link) {
+            write(
+                () -> {
+                  boolean idTaken =
+                      data.numberLinks.values().stream().anyMatch(l -> l.id().equals(link.id()));
+                  if ((idTaken || data.numberLinks.containsKey(link.number())) && !has(Fault.ALLOWS_DUPLICATE_IDS)) {
+                    throw refused(new DuplicateRecordException(link.id() + " exists"));
+                  }
+                  data.numberLinks.put(link.number(), link);
+                });
+          }
+
+          @Override
+          public void update(org.cpis.model.NhsNumberLink link) {
+            write(
+                () -> {
+                  boolean idTaken =
+                      data.numberLinks.values().stream()
+                          .anyMatch(l -> l.id().equals(link.id()) && !l.number().equals(link.number()));
+                  if (idTaken) {
+                    throw refused(new DuplicateRecordException(link.id() + " exists"));
+                  }
+                });
+            Tx.this.update(data.numberLinks, link.number(), link);
+          }
+
+          @Override
+          public Optional<org.cpis.model.NhsNumberLink> findByNumber(NhsNumber number) {
+            return op(() -> Optional.ofNullable(data.numberLinks.get(number)));
+          }
+
+          @Override
+          public List<org.cpis.model.NhsNumberLink> findInvolving(NhsNumber number) {
+            return op(() -> data.linksInvolving(number));
+          }
+
+          @Override
+          public void insertNotice(org.cpis.model.NumberChangeNotice notice) {
+            Tx.this.insert(data.notices, notice.id(), notice);
+          }
+
+          @Override
+          public void updateNotice(org.cpis.model.NumberChangeNotice notice) {
+            Tx.this.update(data.notices, notice.id(), notice);
+          }
+
+          @Override
+          public Optional<org.cpis.model.NumberChangeNotice> findNotice(RecordId id) {
+            return op(() -> Optional.ofNullable(data.notices.get(id)));
+          }
+
+          @Override
+          public List<org.cpis.model.NumberChangeNotice> findNotices(OdsCode localAuthority) {
+            return op(() -> data.noticesOf(localAuthority));
+          }
+        };
 
     @Override
     public PlanStore plans() {
