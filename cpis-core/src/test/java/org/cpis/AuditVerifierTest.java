@@ -109,4 +109,36 @@ class AuditVerifierTest {
     assertThat(AuditJsonLines.read(line)).isEqualTo(e);
     assertThat(AuditJsonLines.read(" " + line.replace(",\"id\"", " , \"id\"") + " ")).isEqualTo(e);
   }
+
+  @Test
+  @DisplayName("Checkpoints verify in any order, an empty tree's checkpoint included; one of size 0 with another root is broken")
+  void checkpointsInAnyOrder() {
+    org.cpis.audit.RecordingCheckpointPublisher published = new org.cpis.audit.RecordingCheckpointPublisher();
+    TestEngine t =
+        new TestEngine(
+            b -> b.sealBatchSize(3).checkpointKey(MerkleAuditProperties.ORIGIN, MerkleAuditProperties.KEYS).checkpointPublisher(published));
+    for (int i = 0; i < 7; i++) {
+      t.islington().deletePlan("none-" + i);
+    }
+    List<AuditEntry> log = t.cpis.auditLog();
+    org.cpis.rules.SignedNote.VerifierKey key = t.cpis.checkpointVerifierKey().orElseThrow();
+    org.cpis.audit.CheckpointSigner signer = org.cpis.audit.CheckpointSigner.of(MerkleAuditProperties.ORIGIN, MerkleAuditProperties.KEYS);
+    String empty =
+        signer.sign(new org.cpis.rules.Checkpoint(MerkleAuditProperties.ORIGIN, 0, org.cpis.rules.MerkleTree.emptyRoot(), java.util.Optional.empty())).note();
+    List<String> notes = new java.util.ArrayList<>(published.published().stream().map(org.cpis.audit.SignedCheckpoint::note).toList());
+    assertThat(notes).as("one checkpoint per batch of 3").hasSize(3);
+    java.util.Collections.reverse(notes);
+    notes.add(empty);
+
+    AuditVerifier.Verdict newestFirst = AuditVerifier.verify(log.iterator(), notes, key);
+    assertThat(newestFirst.intact()).as(newestFirst.message()).isTrue();
+    assertThat(newestFirst.checkpointsChecked()).isEqualTo(4);
+    assertThat(newestFirst.entriesChecked()).isEqualTo(7);
+
+    String wrongEmpty =
+        signer.sign(new org.cpis.rules.Checkpoint(MerkleAuditProperties.ORIGIN, 0, org.cpis.rules.MerkleTree.leafHash(new byte[0]), java.util.Optional.empty())).note();
+    AuditVerifier.Verdict broken = AuditVerifier.verify(log.iterator(), List.of(wrongEmpty), key);
+    assertThat(broken.intact()).isFalse();
+    assertThat(broken.message()).contains("size 0");
+  }
 }

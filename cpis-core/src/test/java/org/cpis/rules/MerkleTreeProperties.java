@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.IntRange;
 class MerkleTreeProperties {
 
   /** Distinct leaf hashes, from the leaf's number. */
-  private static List<byte[]> leaves(int n, int salt) {
+  static List<byte[]> leaves(int n, int salt) {
     List<byte[]> leaves = new ArrayList<>();
     for (int x = 0; x < n; x++) {
       leaves.add(MerkleTree.leafHash(("leaf " + salt + " " + x).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -27,7 +27,7 @@ class MerkleTreeProperties {
     return leaves;
   }
 
-  private static MerkleTree.NodeSource store(List<byte[]> leaves) {
+  static MerkleTree.NodeSource store(List<byte[]> leaves) {
     Map<List<Long>, byte[]> nodes = new HashMap<>();
     MerkleTree.Frontier f = MerkleTree.Frontier.empty();
     List<MerkleTree.Node> written = new ArrayList<>();

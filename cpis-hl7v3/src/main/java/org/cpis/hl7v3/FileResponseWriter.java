@@ -24,7 +24,9 @@ import org.cpis.rules.UploadRecord;
  *       {@code CPF04} when all were ({@link FileResponseCode#of}); {@code CPF01} for a file that
  *       cannot be read ({@link #fileLevelError}).
  *   <li>One {@code acknowledgementRecordDetail} per plan, in file order: {@code CPR06} for an
- *       accepted or unchanged plan (the {@code originalText} says which), the mapped code of its
+ *       accepted or unchanged plan (the {@code originalText} says which), {@code CPR05} for one
+ *       applied under an NHS number that has been superseded (the {@code originalText} names the
+ *       replacement, so that the local authority corrects its record), the mapped code of its
  *       rejection reason otherwise ({@link RecordResponseCode#of}, the reason in {@code
  *       originalText}), with the XPath of the plan in the File as its {@code location}.
  *   <li>Each record echoed in a {@code message}: as a {@code validCP-ISRecord} (its subjects)
@@ -136,10 +138,15 @@ public final class FileResponseWriter {
     xml.start("acknowledgementRecordDetail");
     switch (outcome.status()) {
       case ACCEPTED:
-        code(xml, RecordResponseCode.CPR06, "accepted: " + outcome.change().orElseThrow());
-        break;
       case UNCHANGED:
-        code(xml, RecordResponseCode.CPR06, "unchanged");
+        String applied =
+            outcome.status() == RecordOutcome.Status.ACCEPTED ? "accepted: " + outcome.change().orElseThrow() : "unchanged";
+        if (outcome.supersededBy().isPresent()) {
+          // Applied, but under a number PDS has replaced: the LA must correct its record (issue 12).
+          code(xml, RecordResponseCode.CPR05, applied + "; superseded by " + outcome.supersededBy().get().value());
+        } else {
+          code(xml, RecordResponseCode.CPR06, applied);
+        }
         break;
       default:
         RejectionReason reason = outcome.reason().orElseThrow();

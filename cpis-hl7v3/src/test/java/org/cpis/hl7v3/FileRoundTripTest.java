@@ -63,6 +63,20 @@ class FileRoundTripTest {
   }
 
   @Test
+  void aPlanAppliedUnderASupersededNumberIsAcknowledgedCpr05NamingItsReplacement() {
+    Cpis cpis = Fixtures.engine();
+    cpis.recordSuperseded(NhsNumber.parse("9995260182"), NhsNumber.parse("9434765919"), "pds-sync");
+    LaUploadFile file = Fixtures.read(Fixtures.file("18", day));
+    UploadReport report = cpis.localAuthority(ISLINGTON_ODS).upload(file.uploadRecords());
+
+    String ack = Schemas.valid(Schemas.Message.FILE_RESPONSE, FileResponseWriter.write(file, report, ISLINGTON, NOW));
+    assertThat(report.fileOutcome()).isEqualTo(FileOutcome.SUCCESS);
+    assertThat(ack.split("code=\"CPR05\"", -1)).as("one CPR05, for the superseded record only").hasSize(2);
+    assertThat(ack.split("code=\"CPR06\"", -1)).as("the other two records succeed").hasSize(3);
+    assertThat(ack).contains("accepted: INSERT; superseded by 9434765919");
+  }
+
+  @Test
   void whatAFileCannotCarryIsRefusedNamingTheRecordNeverDropped() {
     List<UploadRecord> cannot =
         List.of(
