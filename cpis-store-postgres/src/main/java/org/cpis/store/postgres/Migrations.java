@@ -28,46 +28,6 @@ final class Migrations {
   /** The first key of the two-key advisory lock the store takes to migrate ("CPIS" in ASCII). */
   private static final int LOCK_CLASS = 0x43504953;
 
-  /**
-   * Issue 12 (superseded and inactive numbers, repeat attendances, attendance episodes, "was not
-   * brought"): the notification's kind, gathered accesses, pattern, appointment time and the number
-   * its plan is held under; number links and their notices. Its own entry so that it can take
-   * whatever version number it lands on.
-   */
-  private static final Migration BEYOND_THE_NATIONAL_SERVICE =
-      new Migration(
-          3,
-          "superseded numbers, repeat attendances, attendance episodes, was-not-brought notifications",
-          List.of(
-              "ALTER TABLE {s}.notification"
-                  + " ADD COLUMN kind text NOT NULL DEFAULT 'ACCESS' CHECK (kind IN ('ACCESS', 'WAS_NOT_BROUGHT')),"
-                  + " ADD COLUMN further_accesses text[] NOT NULL DEFAULT '{}',"
-                  + " ADD COLUMN repeat_attendances text[],"
-                  + " ADD COLUMN appointment_at timestamptz,"
-                  + " ADD COLUMN plan_held_under char(10) CHECK (plan_held_under ~ '^[0-9]{10}$'),"
-                  + " ADD CHECK ((kind = 'WAS_NOT_BROUGHT') = (appointment_at IS NOT NULL))",
-              "CREATE TABLE {s}.nhs_number_link ("
-                  + " number char(10) PRIMARY KEY CHECK (number ~ '^[0-9]{10}$'),"
-                  + " id text COLLATE \"C\" NOT NULL UNIQUE,"
-                  + " replacement char(10) CHECK (replacement ~ '^[0-9]{10}$' AND replacement <> number),"
-                  + " reported_by text NOT NULL,"
-                  + " recorded_at timestamptz NOT NULL)",
-              "CREATE INDEX nhs_number_link_by_replacement ON {s}.nhs_number_link (replacement)"
-                  + " WHERE replacement IS NOT NULL",
-              "CREATE TABLE {s}.number_change_notice ("
-                  + " id text COLLATE \"C\" PRIMARY KEY,"
-                  + " link_id text COLLATE \"C\" NOT NULL,"
-                  + " local_authority text COLLATE \"C\" NOT NULL,"
-                  + " number char(10) NOT NULL CHECK (number ~ '^[0-9]{10}$'),"
-                  + " replacement char(10) CHECK (replacement ~ '^[0-9]{10}$'),"
-                  + " plans text[] NOT NULL,"
-                  + " recorded_at timestamptz NOT NULL,"
-                  + " acknowledged_by text,"
-                  + " acknowledged_at timestamptz,"
-                  + " CHECK ((acknowledged_by IS NULL) = (acknowledged_at IS NULL)))",
-              "CREATE INDEX number_change_notice_by_local_authority ON {s}.number_change_notice"
-                  + " (local_authority, recorded_at, id)"));
-
   /** Every migration, in order; version n is {@code MIGRATIONS.get(n - 1)}. Never edit a released one. */
   static final List<Migration> MIGRATIONS =
       List.of(
@@ -189,7 +149,38 @@ final class Migrations {
                   "CREATE TABLE {s}.audit_checkpoint ("
                       + " tree_size bigint PRIMARY KEY CHECK (tree_size >= 0),"
                       + " note text NOT NULL)")),
-          BEYOND_THE_NATIONAL_SERVICE);
+          new Migration(
+              3,
+              "superseded numbers, repeat attendances, attendance episodes, was-not-brought notifications",
+              List.of(
+                  "ALTER TABLE {s}.notification"
+                      + " ADD COLUMN kind text NOT NULL DEFAULT 'ACCESS' CHECK (kind IN ('ACCESS', 'WAS_NOT_BROUGHT')),"
+                      + " ADD COLUMN further_accesses text[] NOT NULL DEFAULT '{}',"
+                      + " ADD COLUMN repeat_attendances text[],"
+                      + " ADD COLUMN appointment_at timestamptz,"
+                      + " ADD COLUMN plan_held_under char(10) CHECK (plan_held_under ~ '^[0-9]{10}$'),"
+                      + " ADD CHECK ((kind = 'WAS_NOT_BROUGHT') = (appointment_at IS NOT NULL))",
+                  "CREATE TABLE {s}.nhs_number_link ("
+                      + " number char(10) PRIMARY KEY CHECK (number ~ '^[0-9]{10}$'),"
+                      + " id text COLLATE \"C\" NOT NULL UNIQUE,"
+                      + " replacement char(10) CHECK (replacement ~ '^[0-9]{10}$' AND replacement <> number),"
+                      + " reported_by text NOT NULL,"
+                      + " recorded_at timestamptz NOT NULL)",
+                  "CREATE INDEX nhs_number_link_by_replacement ON {s}.nhs_number_link (replacement)"
+                      + " WHERE replacement IS NOT NULL",
+                  "CREATE TABLE {s}.number_change_notice ("
+                      + " id text COLLATE \"C\" PRIMARY KEY,"
+                      + " link_id text COLLATE \"C\" NOT NULL,"
+                      + " local_authority text COLLATE \"C\" NOT NULL,"
+                      + " number char(10) NOT NULL CHECK (number ~ '^[0-9]{10}$'),"
+                      + " replacement char(10) CHECK (replacement ~ '^[0-9]{10}$'),"
+                      + " plans text[] NOT NULL,"
+                      + " recorded_at timestamptz NOT NULL,"
+                      + " acknowledged_by text,"
+                      + " acknowledged_at timestamptz,"
+                      + " CHECK ((acknowledged_by IS NULL) = (acknowledged_at IS NULL)))",
+                  "CREATE INDEX number_change_notice_by_local_authority ON {s}.number_change_notice"
+                      + " (local_authority, recorded_at, id)")));
 
   /** The tables that hold records (not the version table), children before parents. */
   static final List<String> RECORD_TABLES =
