@@ -14,7 +14,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeProperty;
 import org.cpis.Cpis;
 import org.cpis.RecordOutcome;
 import org.cpis.UploadCsv;
@@ -32,12 +31,8 @@ import org.cpis.testkit.UploadRow;
  * end date only as its expected delivery date, references {@code <id>/<plan code>}; records the
  * File cannot carry at all (no plan type, no start date, a date that is no date…) left out.
  */
+@net.jqwik.api.lifecycle.AddLifecycleHook(Schemas.SkipWhenAbsent.class)
 class Hl7UploadProperties {
-
-  @BeforeProperty
-  void schemasPresent() {
-    Schemas.assumeAvailable();
-  }
 
   @Provide
   Arbitrary<List<UploadRecord>> files() {

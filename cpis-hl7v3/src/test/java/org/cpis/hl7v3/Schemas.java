@@ -40,12 +40,26 @@ final class Schemas {
     return root.resolve("../shared/hl7v3").normalize();
   }
 
+  /** Why schema validation is skipped, and how to point at a copy. */
+  private static String absent() {
+    return "The national CP-IS schemas are not at " + folder() + ": schema validation skipped."
+        + " Point -D" + PROPERTY + "=<folder holding CPIS/Schemas> at a copy.";
+  }
+
   /** Skips the calling test, saying why and how to point at a copy, if the schemas are absent. */
   static void assumeAvailable() {
-    assumeTrue(
-        NationalSchemas.presentAt(folder()),
-        "The national CP-IS schemas are not at " + folder() + ": schema validation skipped."
-            + " Point -D" + PROPERTY + "=<folder holding CPIS/Schemas> at a copy.");
+    assumeTrue(NationalSchemas.presentAt(folder()), Schemas::absent);
+  }
+
+  /**
+   * The same skip for jqwik properties ({@code @AddLifecycleHook(Schemas.SkipWhenAbsent.class)}):
+   * jqwik reports a JUnit assumption failed in a property's hook as an error, not a skip.
+   */
+  public static final class SkipWhenAbsent implements net.jqwik.api.lifecycle.SkipExecutionHook {
+    @Override
+    public SkipResult shouldBeSkipped(net.jqwik.api.lifecycle.LifecycleContext context) {
+      return NationalSchemas.presentAt(folder()) ? SkipResult.doNotSkip() : SkipResult.skip(absent());
+    }
   }
 
   private static synchronized NationalSchemas schemas() {
