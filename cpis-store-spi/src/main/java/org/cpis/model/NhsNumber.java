@@ -32,10 +32,12 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
    *     the input
    */
   public static NhsNumber parse(String text) {
-    if (text == null || text.isBlank()) {
+    if (text == null) {
       throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.EMPTY);
     }
-    // One pass: the digits' number and weighted sum, and any character that is not allowed.
+    // One pass: the digits' number and the weighted sum of the first nine, and any character that
+    // is not allowed. A blank text is told apart only once the text has failed, so a valid number
+    // pays nothing for it.
     long number = 0;
     int sum = 0;
     int digits = 0;
@@ -49,11 +51,11 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
         number = number * 10 + d; // overflows only past ten digits, which is refused below
         digits++;
       } else if (c != ' ' && c != '-') {
-        throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.NON_DIGIT);
+        throw invalid(text, InvalidNhsNumberException.Reason.NON_DIGIT);
       }
     }
     if (digits != LENGTH) {
-      throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.LENGTH);
+      throw invalid(text, InvalidNhsNumberException.Reason.LENGTH);
     }
     if (text.length() != LENGTH && !(text.length() == 12 && isGrouped(text))) {
       // ten digits and two separators, at positions 3 and 7: the 3-3-4 groups
@@ -64,6 +66,11 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
       throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.CHECK_DIGIT);
     }
     return new NhsNumber(number);
+  }
+
+  /** The error for a text that failed for {@code reason}, unless the text is blank. */
+  private static InvalidNhsNumberException invalid(String text, InvalidNhsNumberException.Reason reason) {
+    return new InvalidNhsNumberException(text.isBlank() ? InvalidNhsNumberException.Reason.EMPTY : reason);
   }
 
   /** Whether {@link #parse(String)} would accept the text; never throws, {@code false} for null. */
