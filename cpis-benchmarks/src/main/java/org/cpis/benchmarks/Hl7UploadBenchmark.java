@@ -9,6 +9,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.cpis.Cpis;
 import org.cpis.LocalAuthorityDesk;
 import org.cpis.UploadCsv;
@@ -51,6 +55,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #hl7Upload}: the File's read and the upload, without the acknowledgement: the
  *       part that matches the CSV path step for step.
  *   <li>{@link #baselineCsvRead} and {@link #hl7Read}: the two reads alone.
+ *   <li>{@link #staxWalkJdk} and {@link #staxWalkAalto}: the least any StAX reader of the File
+ *       must do, on the JDK's parser (the codec's) and on Aalto (the fastest StAX parser on Maven
+ *       Central, here only as a yardstick): every event pulled, set up as the codec sets its
+ *       parser up (no DTD, no external entities, namespaces on), and nothing done with the
+ *       events but reading each start element's {@code value} attribute. Beside {@link
+ *       #baselineCsvUpload} they show how much of issue 11's 2x bound the parsing alone takes.
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -166,5 +176,42 @@ public class Hl7UploadBenchmark {
   @Benchmark
   public LaUploadFile hl7Read(Day day) {
     return Hl7FileReader.create().read(new ByteArrayInputStream(day.file));
+  }
+
+  private static final XMLInputFactory JDK_STAX = securedForTheFile(XMLInputFactory.newDefaultFactory());
+  private static final XMLInputFactory AALTO_STAX = securedForTheFile(new com.fasterxml.aalto.stax.InputFactoryImpl());
+
+  /** The settings of the codec's own parser (cpis-hl7v3's {@code Xml.inputFactory}). */
+  private static XMLInputFactory securedForTheFile(XMLInputFactory factory) {
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    return factory;
+  }
+
+  @Benchmark
+  public long staxWalkJdk(Day day) throws XMLStreamException {
+    return walk(JDK_STAX, day.file);
+  }
+
+  @Benchmark
+  public long staxWalkAalto(Day day) throws XMLStreamException {
+    return walk(AALTO_STAX, day.file);
+  }
+
+  /** Pulls every event of {@code file}; returns the length of every {@code value} attribute. */
+  static long walk(XMLInputFactory factory, byte[] file) throws XMLStreamException {
+    XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(file));
+    long values = 0;
+    while (reader.hasNext()) {
+      if (reader.next() == XMLStreamConstants.START_ELEMENT) {
+        String value = reader.getAttributeValue(null, "value");
+        if (value != null) {
+          values += value.length();
+        }
+      }
+    }
+    reader.close();
+    return values;
   }
 }

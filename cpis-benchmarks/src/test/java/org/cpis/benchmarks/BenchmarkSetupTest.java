@@ -3,6 +3,7 @@ package org.cpis.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -292,6 +293,21 @@ class BenchmarkSetupTest {
       assertThat(ack).contains("code=\"CPF02\"");
       assertThat(ack.split("<originalText>unchanged</originalText>", -1)).hasSize(Hl7UploadBenchmark.RECORDS + 1);
       assertThat(benchmark.hl7UploadAcknowledged(day)).isEqualTo(ack.length());
+    }
+
+    @Test
+    @DisplayName("both StAX walks pull the whole File: each record's dates and birth time, and the header's values")
+    void bothStaxWalksReadEveryValue() throws Exception {
+      Hl7UploadBenchmark.Day day = new Hl7UploadBenchmark.Day();
+      day.writeFiles();
+      long values = 0;
+      String text = new String(day.file, StandardCharsets.UTF_8);
+      for (java.util.regex.Matcher m = java.util.regex.Pattern.compile("<[^/!?][^>]*? value=\"([^\"]*)\"").matcher(text); m.find(); ) {
+        values += m.group(1).length();
+      }
+      assertThat(values).isGreaterThan(Hl7UploadBenchmark.RECORDS * 12L);
+      assertThat(benchmark.staxWalkJdk(day)).isEqualTo(values);
+      assertThat(benchmark.staxWalkAalto(day)).isEqualTo(values);
     }
   }
 
