@@ -74,10 +74,13 @@ public final class LocalAuthorityDesk {
     }
     List<Decision<PlanChange, RejectionReason>> decisions =
         new ArrayList<>(UploadValidation.validateFile(records, odsCode));
-    for (int i = 0; i < decisions.size(); i++) {
-      Decision<PlanChange, RejectionReason> d = decisions.get(i);
-      if (d.isAllowed() && !d.value().isDelete() && !engine.demographics.matches(query(d.value()))) {
-        decisions.set(i, Decision.reject(RejectionReason.NO_DEMOGRAPHIC_MATCH));
+    // The default verifier accepts every record: asking it would only make a query per record.
+    if (engine.demographics != AcceptAll.INSTANCE) {
+      for (int i = 0; i < decisions.size(); i++) {
+        Decision<PlanChange, RejectionReason> d = decisions.get(i);
+        if (d.isAllowed() && !d.value().isDelete() && !engine.demographics.matches(query(d.value()))) {
+          decisions.set(i, Decision.reject(RejectionReason.NO_DEMOGRAPHIC_MATCH));
+        }
       }
     }
     UploadReport report =
@@ -86,8 +89,13 @@ public final class LocalAuthorityDesk {
               LocalAuthority la = engine.requireLocalAuthority(tx, odsCode);
               Instant now = engine.now();
               List<RecordOutcome> outcomes = new ArrayList<>(records.size());
+              int withoutNhsNumber = 0;
               for (int i = 0; i < records.size(); i++) {
-                outcomes.add(apply(tx, records.get(i), decisions.get(i)));
+                RecordOutcome outcome = apply(tx, records.get(i), decisions.get(i));
+                outcomes.add(outcome);
+                if (outcome.reason().orElse(null) == RejectionReason.MISSING_NHS_NUMBER) {
+                  withoutNhsNumber++;
+                }
               }
               UploadReport r =
                   UploadReport.builder()
@@ -96,11 +104,6 @@ public final class LocalAuthorityDesk {
                       .receiptId(engine.newId())
                       .outcomes(outcomes)
                       .build();
-              int withoutNhsNumber =
-                  (int)
-                      outcomes.stream()
-                          .filter(o -> o.reason().equals(Optional.of(RejectionReason.MISSING_NHS_NUMBER)))
-                          .count();
               tx.uploads()
                   .insert(
                       UploadReceipt.builder()
