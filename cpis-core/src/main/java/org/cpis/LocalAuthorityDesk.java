@@ -72,17 +72,7 @@ public final class LocalAuthorityDesk {
       int index = i;
       Objects.requireNonNull(records.get(i), () -> "records[" + index + "]");
     }
-    List<Decision<PlanChange, RejectionReason>> decisions =
-        new ArrayList<>(UploadValidation.validateFile(records, odsCode));
-    // The default verifier accepts every record: asking it would only make a query per record.
-    if (engine.demographics != AcceptAll.INSTANCE) {
-      for (int i = 0; i < decisions.size(); i++) {
-        Decision<PlanChange, RejectionReason> d = decisions.get(i);
-        if (d.isAllowed() && !d.value().isDelete() && !engine.demographics.matches(query(d.value()))) {
-          decisions.set(i, Decision.reject(RejectionReason.NO_DEMOGRAPHIC_MATCH));
-        }
-      }
-    }
+    List<Decision<PlanChange, RejectionReason>> decisions = verified(UploadValidation.validateFile(records, odsCode));
     UploadReport report =
         engine.inTransaction(
             tx -> {
@@ -143,6 +133,25 @@ public final class LocalAuthorityDesk {
   public UploadReport upload(Reader csv) {
     Objects.requireNonNull(csv, "csv");
     return upload(UploadCsv.read(csv));
+  }
+
+  /**
+   * The decisions with each valid added or updated record the verifier does not match rejected as
+   * {@link RejectionReason#NO_DEMOGRAPHIC_MATCH}. The default verifier accepts every record:
+   * asking it would only make a query per record, so then the decisions are returned as they are.
+   */
+  private List<Decision<PlanChange, RejectionReason>> verified(List<Decision<PlanChange, RejectionReason>> valid) {
+    if (engine.demographics == AcceptAll.INSTANCE) {
+      return valid;
+    }
+    List<Decision<PlanChange, RejectionReason>> decisions = new ArrayList<>(valid);
+    for (int i = 0; i < decisions.size(); i++) {
+      Decision<PlanChange, RejectionReason> d = decisions.get(i);
+      if (d.isAllowed() && !d.value().isDelete() && !engine.demographics.matches(query(d.value()))) {
+        decisions.set(i, Decision.reject(RejectionReason.NO_DEMOGRAPHIC_MATCH));
+      }
+    }
+    return decisions;
   }
 
   private DemographicQuery query(PlanChange change) {

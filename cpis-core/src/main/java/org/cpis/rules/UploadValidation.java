@@ -38,12 +38,14 @@ public final class UploadValidation {
     List<Decision<PlanChange, RejectionReason>> decisions = new ArrayList<>(records.size());
     // One reference per record: sized for the file, it grows once at most (a HashMap made for n
     // holds three quarters of n rounded up to a power of two), not once per doubling.
-    Set<String> references = new HashSet<>(records.size());
+    // By plan id, which every plan of the file has from this authority: the same test as by
+    // local reference, without making the reference's text again.
+    Set<PlanId> references = new HashSet<>(records.size());
     // One String per social worker in the file, not one per plan: the plans share it in the store.
     Map<String, String> workers = new HashMap<>();
     for (UploadRecord record : records) {
       Decision<PlanChange, RejectionReason> decision = validate(record, localAuthority, workers);
-      if (decision.isAllowed() && !references.add(decision.value().planId().localReference())) {
+      if (decision.isAllowed() && !references.add(decision.value().planId())) {
         decision = Decision.reject(RejectionReason.DUPLICATE_IN_FILE);
       }
       decisions.add(decision);
