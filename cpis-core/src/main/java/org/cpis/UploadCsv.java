@@ -28,10 +28,11 @@ import org.cpis.rules.UploadRecord;
 
 /**
  * Reads and writes a local authority's upload file (design rule 5): CSV as RFC 4180 defines it
- * (read and written by Apache Commons CSV), a header row naming the {@link #COLUMNS} (in any
- * order, each once, case-insensitive, after an optional byte-order mark), then one record per
- * row. Rows end with LF, CRLF or CR; a quoted field may hold commas, quotes ({@code ""}) and line
- * breaks. A blank field is a missing value.
+ * (written by Apache Commons CSV, and read by it unless the file holds no quote character at
+ * all: such a file is read in one pass over its text, into the rows Commons CSV would give), a
+ * header row naming the {@link #COLUMNS} (in any order, each once, case-insensitive, after an
+ * optional byte-order mark), then one record per row. Rows end with LF, CRLF or CR; a quoted
+ * field may hold commas, quotes ({@code ""}) and line breaks. A blank field is a missing value.
  *
  * <p>Records are numbered from 1 for the first row after the header, a row being what RFC 4180
  * calls a record (a quoted line break does not start a new row, a CRLF ends one row); an empty
