@@ -72,22 +72,20 @@ public final class LocalAuthorityDesk {
       int index = i;
       Objects.requireNonNull(records.get(i), () -> "records[" + index + "]");
     }
-    List<Decision<PlanChange, RejectionReason>> decisions =
-        new ArrayList<>(UploadValidation.validateFile(records, odsCode));
-    for (int i = 0; i < decisions.size(); i++) {
-      Decision<PlanChange, RejectionReason> d = decisions.get(i);
-      if (d.isAllowed() && !d.value().isDelete() && !engine.demographics.matches(query(d.value()))) {
-        decisions.set(i, Decision.reject(RejectionReason.NO_DEMOGRAPHIC_MATCH));
-      }
-    }
+    List<Decision<PlanChange, RejectionReason>> decisions = verified(UploadValidation.validateFile(records, odsCode));
     UploadReport report =
         engine.inTransaction(
             tx -> {
               LocalAuthority la = engine.requireLocalAuthority(tx, odsCode);
               Instant now = engine.now();
               List<RecordOutcome> outcomes = new ArrayList<>(records.size());
+              int withoutNhsNumber = 0;
               for (int i = 0; i < records.size(); i++) {
-                outcomes.add(apply(tx, records.get(i), decisions.get(i)));
+                RecordOutcome outcome = apply(tx, records.get(i), decisions.get(i));
+                outcomes.add(outcome);
+                if (outcome.reason().orElse(null) == RejectionReason.MISSING_NHS_NUMBER) {
+                  withoutNhsNumber++;
+                }
               }
               UploadReport r =
                   UploadReport.builder()
@@ -96,11 +94,6 @@ public final class LocalAuthorityDesk {
                       .receiptId(engine.newId())
                       .outcomes(outcomes)
                       .build();
-              int withoutNhsNumber =
-                  (int)
-                      outcomes.stream()
-                          .filter(o -> o.reason().equals(Optional.of(RejectionReason.MISSING_NHS_NUMBER)))
-                          .count();
               tx.uploads()
                   .insert(
                       UploadReceipt.builder()
@@ -140,6 +133,25 @@ public final class LocalAuthorityDesk {
   public UploadReport upload(Reader csv) {
     Objects.requireNonNull(csv, "csv");
     return upload(UploadCsv.read(csv));
+  }
+
+  /**
+   * The decisions with each valid added or updated record the verifier does not match rejected as
+   * {@link RejectionReason#NO_DEMOGRAPHIC_MATCH}. The default verifier accepts every record:
+   * asking it would only make a query per record, so then the decisions are returned as they are.
+   */
+  private List<Decision<PlanChange, RejectionReason>> verified(List<Decision<PlanChange, RejectionReason>> valid) {
+    if (engine.demographics == AcceptAll.INSTANCE) {
+      return valid;
+    }
+    List<Decision<PlanChange, RejectionReason>> decisions = new ArrayList<>(valid);
+    for (int i = 0; i < decisions.size(); i++) {
+      Decision<PlanChange, RejectionReason> d = decisions.get(i);
+      if (d.isAllowed() && !d.value().isDelete() && !engine.demographics.matches(query(d.value()))) {
+        decisions.set(i, Decision.reject(RejectionReason.NO_DEMOGRAPHIC_MATCH));
+      }
+    }
+    return decisions;
   }
 
   private DemographicQuery query(PlanChange change) {

@@ -1,8 +1,8 @@
 package org.cpis;
 
 import java.io.IOException;
-import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,10 +28,11 @@ import org.cpis.rules.UploadRecord;
 
 /**
  * Reads and writes a local authority's upload file (design rule 5): CSV as RFC 4180 defines it
- * (read and written by Apache Commons CSV), a header row naming the {@link #COLUMNS} (in any
- * order, each once, case-insensitive, after an optional byte-order mark), then one record per
- * row. Rows end with LF, CRLF or CR; a quoted field may hold commas, quotes ({@code ""}) and line
- * breaks. A blank field is a missing value.
+ * (written by Apache Commons CSV, and read by it unless the file holds no quote character at
+ * all: such a file is read in one pass over its text, into the rows Commons CSV would give), a
+ * header row naming the {@link #COLUMNS} (in any order, each once, case-insensitive, after an
+ * optional byte-order mark), then one record per row. Rows end with LF, CRLF or CR; a quoted
+ * field may hold commas, quotes ({@code ""}) and line breaks. A blank field is a missing value.
  *
  * <p>Records are numbered from 1 for the first row after the header, a row being what RFC 4180
  * calls a record (a quoted line break does not start a new row, a CRLF ends one row); an empty
@@ -101,7 +102,7 @@ public final class UploadCsv {
    */
   public static List<UploadRecord> read(Reader csv) {
     Objects.requireNonNull(csv, "csv");
-    Rows rows = new Rows(csv);
+    Rows rows = rows(text(csv));
     Row header = rows.next();
     if (header == null) {
       throw new UploadFormatException("The upload file is empty: it needs a header row");
@@ -200,13 +201,84 @@ public final class UploadCsv {
         .collect(Collectors.joining(", ", "[", names.size() > MAX_NAMES_QUOTED ? ", \u2026]" : "]"));
   }
 
+  /** The whole text the reader gives. */
+  private static String text(Reader csv) {
+    StringBuilder text = new StringBuilder();
+    char[] buffer = new char[8192];
+    try {
+      for (int n = csv.read(buffer); n != -1; n = csv.read(buffer)) {
+        text.append(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the upload file", e);
+    }
+    return text.toString();
+  }
+
+  /**
+   * The rows of a file's text. A text without a quote character has none of the quoting Commons
+   * CSV is there for, and its rows are read in one pass ({@link PlainRows}, which reads what
+   * Commons CSV reads: {@code UploadCsvPlainRowsProperties}); any other text, Commons CSV reads.
+   */
+  static Rows rows(String text) {
+    return text.indexOf('"') == -1 ? new PlainRows(text) : new CommonsCsvRows(text);
+  }
+
   /** One row of fields; malformed if a quote was not closed properly. */
-  private static final class Row {
-    final List<String> fields = new ArrayList<>();
+  static final class Row {
+    final List<String> fields = new ArrayList<>(COLUMNS.size());
     boolean malformed;
 
     boolean isEmpty() {
       return !malformed && fields.size() == 1 && fields.get(0).isEmpty();
+    }
+  }
+
+  /** A file's rows, read one by one; the first is the header. */
+  interface Rows {
+    /** The next row, or null at the end of the text. */
+    Row next();
+  }
+
+  /**
+   * The rows of a text that holds no quote character, as Commons CSV splits them with {@link
+   * #FORMAT}: fields end at a comma, rows at LF, CRLF or CR, a row with no text is one empty
+   * field, and a line break at the very end starts no row. No row is malformed: only quoting can
+   * be broken.
+   */
+  static final class PlainRows implements Rows {
+    private final String text;
+    private int at;
+
+    PlainRows(String text) {
+      this.text = text;
+      this.at = text.startsWith("\uFEFF") ? 1 : 0;
+    }
+
+    @Override
+    public Row next() {
+      int end = text.length();
+      if (at == end) {
+        return null;
+      }
+      Row row = new Row();
+      int field = at;
+      for (int i = at; ; i++) {
+        if (i == end) {
+          row.fields.add(text.substring(field));
+          at = end;
+          return row;
+        }
+        char c = text.charAt(i);
+        if (c == ',') {
+          row.fields.add(text.substring(field, i));
+          field = i + 1;
+        } else if (c == '\n' || c == '\r') {
+          row.fields.add(text.substring(field, i));
+          at = c == '\r' && i + 1 != end && text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+          return row;
+        }
+      }
     }
   }
 
@@ -215,26 +287,21 @@ public final class UploadCsv {
    * read up to the offending character; the rest of that row is read as further records, which
    * are the same malformed row until one ends without an error.
    */
-  private static final class Rows {
-    private static final int BYTE_ORDER_MARK = 0xFEFF;
+  static final class CommonsCsvRows implements Rows {
     private final Iterator<CSVRecord> records;
 
     /** Reads {@code text}, skipping one byte-order mark (U+FEFF) at its start. */
-    Rows(Reader text) {
+    CommonsCsvRows(String text) {
       try {
-        PushbackReader in = new PushbackReader(text);
-        int first = in.read();
-        if (first != BYTE_ORDER_MARK && first != -1) {
-          in.unread(first);
-        }
+        Reader in = new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text);
         records = CSVParser.builder().setReader(in).setFormat(FORMAT).get().iterator();
       } catch (IOException e) {
         throw new UncheckedIOException("Could not read the upload file", e);
       }
     }
 
-    /** The next row, or null at the end of the text. */
-    Row next() {
+    @Override
+    public Row next() {
       Row row = new Row();
       while (true) {
         try {

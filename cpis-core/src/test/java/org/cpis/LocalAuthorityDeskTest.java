@@ -118,6 +118,37 @@ class LocalAuthorityDeskTest {
   }
 
   @Test
+  @DisplayName("A verifier given to the engine is asked once for each valid record that adds or updates a plan, with what the record says, and never for a delete or a rejected record")
+  void demographicsAskedPerAddedOrUpdatedRecord() {
+    List<DemographicQuery> asked = new java.util.ArrayList<>();
+    TestEngine e = new TestEngine(b -> b.demographics(q -> asked.add(q)));
+    UploadRecord invalid = UploadRecord.builder().from(cpp(3, "CP-3", nhs(3), MAY_1, null)).planType("XXXX").build();
+    UploadRecord delete = UploadRecord.builder().lineNumber(4).localReference("CP-9").action("DELETE").build();
+
+    UploadReport report =
+        e.islington().upload(List.of(cpp(1, "CP-1", child, MAY_1, null), cpp(2, "CP-2", nhs(2), MAY_1, null), invalid, delete));
+
+    assertThat(asked).extracting(DemographicQuery::nhsNumber).containsExactly(child, nhs(2));
+    assertThat(asked.get(0).localAuthority()).isEqualTo(ISLINGTON.odsCode());
+    assertThat(asked.get(0).givenName()).contains("Alex");
+    assertThat(asked.get(0).familyName()).contains("Smith");
+    assertThat(asked.get(0).dateOfBirth()).contains(LocalDate.of(2018, 3, 4));
+    assertThat(report.accepted()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("The default demographics verifier accepts every record")
+  void defaultVerifierAcceptsEveryRecord() {
+    DemographicQuery anyone =
+        DemographicQuery.builder().localAuthority(ISLINGTON.odsCode()).nhsNumber(child).familyName("Nobody").build();
+
+    UploadReport report = t.islington().upload(List.of(cpp(1, "CP-1", child, MAY_1, null), cpp(2, "CP-2", nhs(2), MAY_1, null)));
+
+    assertThat(DemographicsVerifier.acceptAll().matches(anyone)).isTrue();
+    assertThat(report.accepted()).isEqualTo(2);
+  }
+
+  @Test
   @DisplayName("A plan uploaded in error is removed by a DELETE record or by deletePlan, and the deletion is audited")
   void deletingAPlanUploadedInError() {
     t.islington().upload(List.of(cpp(1, "CP-1", child, MAY_1, null), cpp(2, "CP-2", nhs(3), MAY_1, null)));

@@ -191,6 +191,16 @@ class UploadValidationTest {
   }
 
   @Test
+  @DisplayName("A field's text is read stripped of white space, Unicode white space included, and a blank field counts as missing")
+  void presentText() {
+    assertThat(UploadRecord.present(Optional.of(" \u2003CP-1\t"))).contains("CP-1");
+    assertThat(UploadRecord.present(Optional.of("CP-1"))).contains("CP-1");
+    assertThat(UploadRecord.present(Optional.of(" \u2003 "))).isEmpty();
+    assertThat(UploadRecord.present(Optional.of(""))).isEmpty();
+    assertThat(UploadRecord.present(Optional.empty())).isEmpty();
+  }
+
+  @Test
   @DisplayName("An upload record prints without its NHS number")
   void recordMasked() {
     assertThat(record().build().toString()).doesNotContain("943").doesNotContain("5919");
