@@ -30,17 +30,28 @@ final class LinkedNumbers {
   final NhsNumber checked;
   final List<NhsNumber> numbers;
   final List<NhsNumberLink> links;
+  /** {@link NumberLinks#currentNumber} and {@link NumberLinks#isInactive} of the checked number. */
+  private final Optional<NhsNumber> replacement;
+  private final boolean inactive;
 
-  private LinkedNumbers(NhsNumber checked, List<NhsNumber> numbers, List<NhsNumberLink> links) {
+  private LinkedNumbers(
+      NhsNumber checked,
+      List<NhsNumber> numbers,
+      List<NhsNumberLink> links,
+      Optional<NhsNumber> replacement,
+      boolean inactive) {
     this.checked = checked;
     this.numbers = numbers;
     this.links = links;
+    this.replacement = replacement;
+    this.inactive = inactive;
   }
 
   static LinkedNumbers of(StoreTransaction tx, NhsNumber checked) {
     List<NhsNumberLink> first = tx.numberLinks().findInvolving(checked);
     if (first.isEmpty()) {
-      return new LinkedNumbers(checked, List.of(checked), List.of());
+      // Not linked: in use, never superseded, never inactive (NumberLinks of no links says so).
+      return new LinkedNumbers(checked, List.of(checked), List.of(), Optional.empty(), false);
     }
     Map<RecordId, NhsNumberLink> links = new LinkedHashMap<>();
     Set<NhsNumber> seen = new LinkedHashSet<>();
@@ -56,7 +67,8 @@ final class LinkedNumbers {
     }
     List<NhsNumberLink> all = List.copyOf(links.values());
     List<NhsNumber> numbers = new ArrayList<>(NumberLinks.linked(checked, all));
-    return new LinkedNumbers(checked, numbers, all);
+    return new LinkedNumbers(
+        checked, numbers, all, NumberLinks.currentNumber(checked, all), NumberLinks.isInactive(checked, all));
   }
 
   private static void enqueue(List<NhsNumberLink> links, Set<NhsNumber> seen, Deque<NhsNumber> next) {
@@ -100,11 +112,11 @@ final class LinkedNumbers {
 
   /** The number in use for the checked one, when it is superseded. */
   Optional<NhsNumber> replacement() {
-    return NumberLinks.currentNumber(checked, links);
+    return replacement;
   }
 
   boolean isInactive() {
-    return NumberLinks.isInactive(checked, links);
+    return inactive;
   }
 
   /** The number {@code plan} is held under, when it is not the checked one. */

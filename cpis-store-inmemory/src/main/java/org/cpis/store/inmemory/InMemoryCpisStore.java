@@ -514,13 +514,9 @@ public final class InMemoryCpisStore implements CpisStore {
       public void append(AuditRecord record) {
         checkOpen();
         Objects.requireNonNull(record, "record");
-        if (sealedIds.contains(record.id())) {
+        if (sealedIds.contains(record.id()) || !unsealed.addIfAbsent(record, undo)) {
           throw new DuplicateRecordException("audit record " + record.id() + " already exists");
         }
-        if (unsealed.contains(record.id())) {
-          throw new DuplicateRecordException("audit record " + record.id() + " already exists");
-        }
-        unsealed.add(record, undo);
       }
 
       @Override

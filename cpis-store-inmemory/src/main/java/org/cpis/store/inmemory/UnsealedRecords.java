@@ -22,7 +22,7 @@ import org.cpis.model.RecordId;
  * <p>{@link #rows} is the truth. The two lists may hold stale records: one whose append was undone
  * or that was sealed, which {@code rows} no longer holds (a record is live while {@code rows}
  * holds that very instance under its id), and a second copy of one put back by an undo; both are
- * dropped when met. Every way a record becomes live ({@link #add}, the undo of {@link #remove})
+ * dropped when met. Every way a record becomes live ({@link #addIfAbsent}, the undo of {@link #remove})
  * appends it to {@link #appended}, so every live record is in one of the lists, and dropping a
  * stale one changes nothing a transaction sees: no undo needs it.
  *
@@ -45,20 +45,23 @@ final class UnsealedRecords {
   /** In {@link #ORDER}, each at most once. */
   private ArrayDeque<AuditRecord> ordered = new ArrayDeque<>();
 
-  boolean contains(RecordId id) {
-    return rows.containsKey(id);
-  }
-
   Optional<AuditRecord> get(RecordId id) {
     return Optional.ofNullable(rows.get(id));
   }
 
-  /** Adds a record whose id is not here (the caller checked). */
-  void add(AuditRecord record, UndoLog undo) {
+  /**
+   * Adds the record unless one with its id is here: one probe of the hash table.
+   *
+   * @return whether it was added
+   */
+  boolean addIfAbsent(AuditRecord record, UndoLog undo) {
     RecordId id = record.id();
-    rows.put(id, record);
+    if (rows.putIfAbsent(id, record) != null) {
+      return false;
+    }
     appended.add(record);
     undo.record(() -> rows.remove(id));
+    return true;
   }
 
   /** Removes the record with this id, if here. */
