@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.cpis.model.AccessEvent;
 import org.cpis.model.AccessNotification;
+import org.cpis.model.ImmutableAccessNotification;
 import org.cpis.model.NhsNumber;
 import org.cpis.model.RecordId;
 import org.cpis.model.RepeatAttendance;
@@ -56,7 +57,8 @@ final class AttendanceSteps {
         RepeatAttendances.pattern(history, event.accessedAt(), engine.repeatAttendance);
     List<AccessNotification> named = new ArrayList<>(routed.size());
     for (AccessNotification n : routed) {
-      named.add(AccessNotification.builder().from(n).repeatAttendance(pattern).build());
+      // The same notification when the pattern is what it names already (none, for most checks).
+      named.add(ImmutableAccessNotification.copyOf(n).withRepeatAttendance(pattern));
     }
     if (!engine.episodes.enabled() || named.isEmpty()) {
       return new Outcome(pattern, AttendanceEpisodes.gather(named, List.of(), Set.of(), event, engine.episodes));

@@ -3,9 +3,7 @@ package org.cpis;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.cpis.model.AccessEvent;
@@ -197,12 +195,11 @@ public final class HealthService {
 
   private List<VisiblePlan> visiblePlans(
       StoreTransaction tx, List<ProtectionPlan> plans, LocalDate today, LinkedNumbers linked) {
-    Map<OdsCode, LocalAuthority> authorities = new HashMap<>();
+    // A store read per plan rather than a map per check: most children have one plan.
     List<VisiblePlan> shown = new ArrayList<>(plans.size());
     for (ProtectionPlan p : plans) {
-      LocalAuthority la =
-          authorities.computeIfAbsent(
-              p.localAuthority(), ods -> tx.localAuthorities().find(ods).orElseGet(() -> unregistered(ods)));
+      OdsCode ods = p.localAuthority();
+      LocalAuthority la = tx.localAuthorities().find(ods).orElseGet(() -> unregistered(ods));
       shown.add(
           VisiblePlan.builder()
               .planId(p.id())

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,17 +31,32 @@ final class LinkedNumbers {
   final NhsNumber checked;
   final List<NhsNumber> numbers;
   final List<NhsNumberLink> links;
+  /** {@link NumberLinks#currentNumber} and {@link NumberLinks#isInactive} of the checked number. */
+  private final Optional<NhsNumber> replacement;
+  private final boolean inactive;
+  /** The numbers ({@link #numbers}) that are previous numbers of the checked one. */
+  private final Set<NhsNumber> previous;
 
-  private LinkedNumbers(NhsNumber checked, List<NhsNumber> numbers, List<NhsNumberLink> links) {
+  private LinkedNumbers(
+      NhsNumber checked,
+      List<NhsNumber> numbers,
+      List<NhsNumberLink> links,
+      Optional<NhsNumber> replacement,
+      boolean inactive,
+      Set<NhsNumber> previous) {
     this.checked = checked;
     this.numbers = numbers;
     this.links = links;
+    this.replacement = replacement;
+    this.inactive = inactive;
+    this.previous = previous;
   }
 
   static LinkedNumbers of(StoreTransaction tx, NhsNumber checked) {
     List<NhsNumberLink> first = tx.numberLinks().findInvolving(checked);
     if (first.isEmpty()) {
-      return new LinkedNumbers(checked, List.of(checked), List.of());
+      // Not linked: in use, never superseded, never inactive (NumberLinks of no links says so).
+      return new LinkedNumbers(checked, List.of(checked), List.of(), Optional.empty(), false, Set.of());
     }
     Map<RecordId, NhsNumberLink> links = new LinkedHashMap<>();
     Set<NhsNumber> seen = new LinkedHashSet<>();
@@ -56,7 +72,19 @@ final class LinkedNumbers {
     }
     List<NhsNumberLink> all = List.copyOf(links.values());
     List<NhsNumber> numbers = new ArrayList<>(NumberLinks.linked(checked, all));
-    return new LinkedNumbers(checked, numbers, all);
+    Set<NhsNumber> previous = new HashSet<>();
+    for (NhsNumber n : numbers) {
+      if (NumberLinks.isPreviousNumberOf(n, checked, all)) {
+        previous.add(n);
+      }
+    }
+    return new LinkedNumbers(
+        checked,
+        numbers,
+        all,
+        NumberLinks.currentNumber(checked, all),
+        NumberLinks.isInactive(checked, all),
+        previous);
   }
 
   private static void enqueue(List<NhsNumberLink> links, Set<NhsNumber> seen, Deque<NhsNumber> next) {
@@ -100,11 +128,11 @@ final class LinkedNumbers {
 
   /** The number in use for the checked one, when it is superseded. */
   Optional<NhsNumber> replacement() {
-    return NumberLinks.currentNumber(checked, links);
+    return replacement;
   }
 
   boolean isInactive() {
-    return NumberLinks.isInactive(checked, links);
+    return inactive;
   }
 
   /** The number {@code plan} is held under, when it is not the checked one. */
@@ -112,8 +140,9 @@ final class LinkedNumbers {
     return plan.subject().equals(checked) ? Optional.empty() : Optional.of(plan.subject());
   }
 
+  /** Whether {@code n}, one of {@link #numbers} (a plan's subject), is a previous number of the checked one. */
   boolean isPreviousNumber(NhsNumber n) {
-    return NumberLinks.isPreviousNumberOf(n, checked, links);
+    return previous.contains(n);
   }
 
   /** The notifications, each naming the number its plan is held under when it is not the checked one. */

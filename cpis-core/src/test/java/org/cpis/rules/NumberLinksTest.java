@@ -30,6 +30,16 @@ class NumberLinksTest {
   }
 
   @Test
+  @DisplayName("A number with no links is in use: linked to nothing, superseded by nothing, not inactive, no one's previous number")
+  void noLinks() {
+    // What a check of an unlinked child takes without asking these rules (LinkedNumbers.of).
+    assertThat(NumberLinks.linked(A, List.of())).containsExactly(A);
+    assertThat(NumberLinks.currentNumber(A, List.of())).isEmpty();
+    assertThat(NumberLinks.isInactive(A, List.of())).isFalse();
+    assertThat(NumberLinks.isPreviousNumberOf(A, A, List.of())).isFalse();
+  }
+
+  @Test
   @DisplayName("A number superseded by another is linked to it both ways, and to nothing else")
   void supersededIsLinkedBothWays() {
     List<NhsNumberLink> links = List.of(link(A, Optional.of(B)));

@@ -82,14 +82,8 @@ public final class InMemoryCpisStore implements CpisStore {
   private final Table<RecordId, Claim, Void> claims = Table.hashed();
   /** Sealed entries by sequence. */
   private final Table<Long, AuditEntry, Void> audit = Table.unindexed();
-  /** Unsealed records, all under one index key, oldest first (by time, ties by id). */
-  private final Table<RecordId, AuditRecord, Boolean> unsealed =
-      Table.hashedIndexed(
-          r -> Boolean.TRUE,
-          (a, b) -> {
-            int byTime = a.at().compareTo(b.at());
-            return byTime != 0 ? byTime : a.id().compareTo(b.id());
-          });
+  /** Unsealed records by id, put in the sealer's order (by time, ties by id) when it reads them. */
+  private final UnsealedRecords unsealed = new UnsealedRecords();
   /** The ids of sealed records, so that an id is used once in the whole log. */
   private final Table<RecordId, Long, Void> sealedIds = Table.hashed();
   private final Table<String, Lease, Void> leases = Table.hashed();
@@ -141,17 +135,21 @@ public final class InMemoryCpisStore implements CpisStore {
     private final Thread owner = Thread.currentThread();
     private boolean open = true;
 
-    private final LocalAuthorityStore localAuthorityStore = new LocalAuthorities();
-    private final PlanStore planStore = new Plans();
-    private final AccessEventStore accessEventStore = new AccessEvents();
-    private final NotificationStore notificationStore = new Notifications();
-    private final ReviewStore reviewStore = new Reviews();
-    private final AuditLog auditLog = new Audit();
-    private final AuditTreeStore auditTreeStore = auditTree.in(this::checkOpen, undo);
-    private final UploadReceiptStore uploadStore = new Uploads();
-    private final LeaseStore leaseStore = new Leases();
-    private final AttendanceStore attendanceStore = new Attendances();
-    private final NhsNumberLinkStore numberLinkStore = new NumberLinks();
+    /*
+     * Each store is made when the transaction first asks for it: a check uses four of the eleven,
+     * and a transaction is made for every unit of work.
+     */
+    private LocalAuthorityStore localAuthorityStore;
+    private PlanStore planStore;
+    private AccessEventStore accessEventStore;
+    private NotificationStore notificationStore;
+    private ReviewStore reviewStore;
+    private AuditLog auditLog;
+    private AuditTreeStore auditTreeStore;
+    private UploadReceiptStore uploadStore;
+    private LeaseStore leaseStore;
+    private AttendanceStore attendanceStore;
+    private NhsNumberLinkStore numberLinkStore;
 
     void close() {
       open = false;
@@ -197,66 +195,99 @@ public final class InMemoryCpisStore implements CpisStore {
     @Override
     public LocalAuthorityStore localAuthorities() {
       checkOpen();
+      if (localAuthorityStore == null) {
+        localAuthorityStore = new LocalAuthorities();
+      }
       return localAuthorityStore;
     }
 
     @Override
     public PlanStore plans() {
       checkOpen();
+      if (planStore == null) {
+        planStore = new Plans();
+      }
       return planStore;
     }
 
     @Override
     public AccessEventStore accessEvents() {
       checkOpen();
+      if (accessEventStore == null) {
+        accessEventStore = new AccessEvents();
+      }
       return accessEventStore;
     }
 
     @Override
     public NotificationStore notifications() {
       checkOpen();
+      if (notificationStore == null) {
+        notificationStore = new Notifications();
+      }
       return notificationStore;
     }
 
     @Override
     public ReviewStore reviews() {
       checkOpen();
+      if (reviewStore == null) {
+        reviewStore = new Reviews();
+      }
       return reviewStore;
     }
 
     @Override
     public AuditLog audit() {
       checkOpen();
+      if (auditLog == null) {
+        auditLog = new Audit();
+      }
       return auditLog;
     }
 
     @Override
     public AuditTreeStore auditTree() {
       checkOpen();
+      if (auditTreeStore == null) {
+        auditTreeStore = auditTree.in(this::checkOpen, undo);
+      }
       return auditTreeStore;
     }
 
     @Override
     public UploadReceiptStore uploads() {
       checkOpen();
+      if (uploadStore == null) {
+        uploadStore = new Uploads();
+      }
       return uploadStore;
     }
 
     @Override
     public LeaseStore leases() {
       checkOpen();
+      if (leaseStore == null) {
+        leaseStore = new Leases();
+      }
       return leaseStore;
     }
 
     @Override
     public AttendanceStore attendances() {
       checkOpen();
+      if (attendanceStore == null) {
+        attendanceStore = new Attendances();
+      }
       return attendanceStore;
     }
 
     @Override
     public NhsNumberLinkStore numberLinks() {
       checkOpen();
+      if (numberLinkStore == null) {
+        numberLinkStore = new NumberLinks();
+      }
       return numberLinkStore;
     }
 
@@ -483,17 +514,16 @@ public final class InMemoryCpisStore implements CpisStore {
       public void append(AuditRecord record) {
         checkOpen();
         Objects.requireNonNull(record, "record");
-        if (sealedIds.contains(record.id())) {
+        if (sealedIds.contains(record.id()) || !unsealed.addIfAbsent(record, undo)) {
           throw new DuplicateRecordException("audit record " + record.id() + " already exists");
         }
-        insertNew(unsealed, record.id(), record, "audit record");
       }
 
       @Override
       public List<AuditRecord> findUnsealed(int limit) {
         checkOpen();
         requireLimit(limit);
-        return unsealed.byIndexFirst(Boolean.TRUE, limit);
+        return unsealed.first(limit);
       }
 
       @Override

@@ -23,6 +23,8 @@ final class Probes {
   private static final Accessor NOBODY =
       Accessor.builder().userId("probe").name("probe").role("probe").rbacActivityCode("probe").build();
   private static final Organisation NOWHERE = Organisation.of(OdsCode.of("AAA"), "probe");
+  /** Made once: an id's and a code's checks (a pattern match) would run on every probe. */
+  private static final PlanId NO_PLAN = PlanId.of(OdsCode.of("AAA"), "probe");
 
   private Probes() {}
 
@@ -43,7 +45,7 @@ final class Probes {
         .id(LEAST_ID)
         .accessEventId(LEAST_ID)
         .subject(subject)
-        .planId(PlanId.of(OdsCode.of("AAA"), "probe"))
+        .planId(NO_PLAN)
         .planType(PlanType.CHILD_PROTECTION_PLAN)
         .organisation(NOWHERE)
         .setting(CareSetting.EMERGENCY_DEPARTMENT)
