@@ -41,14 +41,15 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
     long number = 0;
     int sum = 0;
     int digits = 0;
+    int last = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (isAsciiDigit(c)) {
-        int d = c - '0';
+        last = c - '0';
         if (digits < 9) {
-          sum += d * (10 - digits);
+          sum += last * (10 - digits);
         }
-        number = number * 10 + d; // overflows only past ten digits, which is refused below
+        number = number * 10 + last; // overflows only past ten digits, which is refused below
         digits++;
       } else if (c != ' ' && c != '-') {
         throw invalid(text, InvalidNhsNumberException.Reason.NON_DIGIT);
@@ -62,7 +63,7 @@ public final class NhsNumber implements Serializable, Comparable<NhsNumber> {
       throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.GROUPING);
     }
     // an impossible check (10) equals no digit
-    if (checkOf(sum) != number % 10) {
+    if (checkOf(sum) != last) {
       throw new InvalidNhsNumberException(InvalidNhsNumberException.Reason.CHECK_DIGIT);
     }
     return new NhsNumber(number);
