@@ -60,7 +60,19 @@ public abstract class UploadRecord {
    * String#isBlank()}: Unicode white space such as U+2003 counts, not only ASCII).
    */
   public static Optional<String> present(Optional<String> field) {
-    return field.map(String::strip).filter(s -> !s.isEmpty());
+    return Optional.ofNullable(presentText(field));
+  }
+
+  /**
+   * {@link #present} without an {@code Optional}: the stripped text, or null if the field is
+   * missing or blank. Validation reads every field of every record through it.
+   */
+  static String presentText(Optional<String> field) {
+    if (field.isEmpty()) {
+      return null;
+    }
+    String text = field.get().strip();
+    return text.isEmpty() ? null : text;
   }
 
   /**

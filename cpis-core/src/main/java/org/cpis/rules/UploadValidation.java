@@ -146,16 +146,9 @@ public final class UploadValidation {
             .build());
   }
 
-  /**
-   * The field's text stripped of white space, or null if it is missing or blank: what {@link
-   * UploadRecord#present} keeps, without an {@code Optional}.
-   */
+  /** The field's stripped text, or null if it is missing or blank ({@link UploadRecord#present}). */
   private static String text(Optional<String> field) {
-    if (field.isEmpty()) {
-      return null;
-    }
-    String text = field.get().strip();
-    return text.isEmpty() ? null : text;
+    return UploadRecord.presentText(field);
   }
 
   /** The date {@link CpisDates#parse} reads from the text, or empty if there is no text. */
