@@ -57,6 +57,8 @@ public final class InMemoryCpisStore implements CpisStore {
   private final Table<OdsCode, LocalAuthority, Void> localAuthorities = Table.unindexed();
   private final Table<PlanId, ProtectionPlan, NhsNumber> plans =
       Table.indexed(ProtectionPlan::subject, (a, b) -> a.id().compareTo(b.id()));
+  /** Each local authority's number of plans: a query for one with none reads no tree. */
+  private final Table.Count<ProtectionPlan, OdsCode> plansPerAuthority = plans.addCount(ProtectionPlan::localAuthority);
   /** A subject's accesses in time order (ties by id), so the most recent are read from the end. */
   private final Table<RecordId, AccessEvent, NhsNumber> accessEvents =
       Table.hashedIndexed(
@@ -345,6 +347,9 @@ public final class InMemoryCpisStore implements CpisStore {
       public List<ProtectionPlan> findByLocalAuthority(OdsCode localAuthority) {
         Objects.requireNonNull(localAuthority, "localAuthority");
         checkOpen();
+        if (plansPerAuthority.of(localAuthority) == 0) {
+          return new ArrayList<>();
+        }
         // Plans are keyed in id order, authority first, and "!" is the least local reference:
         // the authority's plans are the run of keys from (authority, "!").
         return plans.from(PlanId.of(localAuthority, "!"))

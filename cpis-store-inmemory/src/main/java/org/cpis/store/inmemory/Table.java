@@ -28,6 +28,8 @@ final class Table<K extends Comparable<? super K>, V, I> {
   private final Index<V, I> index;
   /** Every index, that one first. */
   private final List<Index<V, ?>> indexes = new ArrayList<>(2);
+  /** Every count. */
+  private final List<Count<V, ?>> counts = new ArrayList<>(1);
 
   private Table(boolean ordered, Function<V, I> indexKey, Comparator<V> indexOrder) {
     this.rows = ordered ? new TreeMap<>() : new HashMap<>();
@@ -73,6 +75,20 @@ final class Table<K extends Comparable<? super K>, V, I> {
     }
     Index<V, J> added = new Index<>(key, order);
     indexes.add(added);
+    return added;
+  }
+
+  /**
+   * Adds a count of the rows by {@code key}, kept with every write and undo as the indexes are:
+   * for a question ("has this authority any plan?") that an index would answer at the cost of an
+   * entry per row. Call before the first write.
+   */
+  <J> Count<V, J> addCount(Function<V, J> key) {
+    if (!rows.isEmpty()) {
+      throw new IllegalStateException("a count is added to an empty table");
+    }
+    Count<V, J> added = new Count<>(key);
+    counts.add(added);
     return added;
   }
 
@@ -172,6 +188,39 @@ final class Table<K extends Comparable<? super K>, V, I> {
       }
       if (added != null) {
         each.add(added);
+      }
+    }
+    for (int i = 0; i < counts.size(); i++) {
+      counts.get(i).change(removed, added);
+    }
+  }
+
+  /** How many rows each key has; a key with none is not held. */
+  static final class Count<V, J> {
+    private final Function<V, J> key;
+    private final Map<J, int[]> counts = new HashMap<>();
+
+    private Count(Function<V, J> key) {
+      this.key = key;
+    }
+
+    /** How many rows have key {@code k}. */
+    int of(J k) {
+      int[] count = counts.get(k);
+      return count == null ? 0 : count[0];
+    }
+
+    private void change(V removed, V added) {
+      J from = removed == null ? null : key.apply(removed);
+      J to = added == null ? null : key.apply(added);
+      if (from != null && from.equals(to)) {
+        return; // a row replaced by one with the same key: the count stands
+      }
+      if (from != null && --counts.get(from)[0] == 0) {
+        counts.remove(from);
+      }
+      if (to != null) {
+        counts.computeIfAbsent(to, k -> new int[1])[0]++;
       }
     }
   }
