@@ -3,6 +3,7 @@ package org.cpis;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -203,12 +204,9 @@ public final class UploadCsv {
 
   /** The whole text the reader gives. */
   private static String text(Reader csv) {
-    StringBuilder text = new StringBuilder();
-    char[] buffer = new char[8192];
+    StringWriter text = new StringWriter();
     try {
-      for (int n = csv.read(buffer); n != -1; n = csv.read(buffer)) {
-        text.append(buffer, 0, n);
-      }
+      csv.transferTo(text);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read the upload file", e);
     }

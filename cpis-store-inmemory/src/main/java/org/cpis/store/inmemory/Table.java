@@ -70,9 +70,7 @@ final class Table<K extends Comparable<? super K>, V, I> {
    * with different keys); a row whose key is null is not in it. Call before the first write.
    */
   <J> Index<V, J> addIndex(Function<V, J> key, Comparator<V> order) {
-    if (!rows.isEmpty()) {
-      throw new IllegalStateException("an index is added to an empty table");
-    }
+    requireEmpty("an index");
     Index<V, J> added = new Index<>(key, order);
     indexes.add(added);
     return added;
@@ -84,12 +82,17 @@ final class Table<K extends Comparable<? super K>, V, I> {
    * entry per row. Call before the first write.
    */
   <J> Count<V, J> addCount(Function<V, J> key) {
-    if (!rows.isEmpty()) {
-      throw new IllegalStateException("a count is added to an empty table");
-    }
+    requireEmpty("a count");
     Count<V, J> added = new Count<>(key);
     counts.add(added);
     return added;
+  }
+
+  /** An index or a count starts empty, so it is added before the first write. */
+  private void requireEmpty(String what) {
+    if (!rows.isEmpty()) {
+      throw new IllegalStateException(what + " is added to an empty table");
+    }
   }
 
   Optional<V> get(K key) {
