@@ -82,12 +82,12 @@ public final class InMemoryCpisStore implements CpisStore {
           Comparator.comparing(Review::reviewedAt).thenComparing(Review::notificationId));
   /** The outbox's claims, by notification id. */
   private final Table<RecordId, Claim, Void> claims = Table.hashed();
-  /** Sealed entries by sequence. */
-  private final Table<Long, AuditEntry, Void> audit = Table.unindexed();
+  /** The audit log's records and entries, as bytes: the collector does not trace them. */
+  private final AuditJournal journal = new AuditJournal();
   /** Unsealed records by id, put in the sealer's order (by time, ties by id) when it reads them. */
-  private final UnsealedRecords unsealed = new UnsealedRecords();
-  /** The ids of sealed records, so that an id is used once in the whole log. */
-  private final Table<RecordId, Long, Void> sealedIds = Table.hashed();
+  private final UnsealedRecords unsealed = new UnsealedRecords(journal);
+  /** Sealed entries by sequence, and their records' ids. */
+  private final SealedEntries sealed = new SealedEntries(journal);
   private final Table<String, Lease, Void> leases = Table.hashed();
   private final InMemoryAuditTree auditTree = new InMemoryAuditTree();
   private final Table<RecordId, UploadReceipt, OdsCode> uploads =
@@ -519,7 +519,7 @@ public final class InMemoryCpisStore implements CpisStore {
       public void append(AuditRecord record) {
         checkOpen();
         Objects.requireNonNull(record, "record");
-        if (sealedIds.contains(record.id()) || !unsealed.addIfAbsent(record, undo)) {
+        if (sealed.containsId(record.id()) || !unsealed.addIfAbsent(record, undo)) {
           throw new DuplicateRecordException("audit record " + record.id() + " already exists");
         }
       }
@@ -535,30 +535,29 @@ public final class InMemoryCpisStore implements CpisStore {
       public void seal(AuditEntry entry) {
         checkOpen();
         Objects.requireNonNull(entry, "entry");
-        AuditRecord stored =
-            unsealed.get(entry.id())
-                .orElseThrow(
-                    () -> new RecordNotFoundException("no unsealed audit record " + entry.id()));
-        if (audit.contains(entry.sequence())) {
+        // the entry seals the record as stored, whatever record the caller's entry carries
+        long stored = unsealed.position(entry.id());
+        if (stored == RecordIdMap.ABSENT) {
+          throw new RecordNotFoundException("no unsealed audit record " + entry.id());
+        }
+        if (sealed.contains(entry.sequence())) {
           throw new DuplicateRecordException("audit entry " + entry.sequence() + " is sealed already");
         }
         unsealed.remove(entry.id(), undo);
-        sealedIds.put(entry.id(), entry.sequence(), undo);
-        AuditEntry sealed = stored == entry.record() ? entry : AuditEntry.builder().from(entry).record(stored).build();
-        audit.put(entry.sequence(), sealed, undo);
+        sealed.add(stored, entry, undo);
       }
 
       @Override
       public Optional<AuditEntry> last() {
         checkOpen();
-        return audit.lastKey().flatMap(audit::get);
+        return sealed.last();
       }
 
       @Override
       public List<AuditEntry> read(long fromSequence, int limit) {
         checkOpen();
         requireLimit(limit);
-        return audit.from(fromSequence).limit(limit).collect(Collectors.toList());
+        return sealed.from(fromSequence, limit);
       }
     }
 

@@ -2,33 +2,33 @@ package org.cpis.store.inmemory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.cpis.model.AuditRecord;
 import org.cpis.model.RecordId;
 
 /**
- * The unsealed audit records: by id in a hash table, and in the sealer's order (by time, ties by
- * id) put together only when the sealer reads them. Every check appends a record and the sealer
- * reads them in batches, later: so an append is one hash insert and one array append, and the
- * order is made by sorting what was appended since the last read (nearly sorted when the clock
- * moves forward) and merging it behind the records already in order, rather than by a walk down a
+ * The unsealed audit records: written to the {@link AuditJournal}, found by id through a {@link
+ * RecordIdMap} of their positions, and put in the sealer's order (by time, ties by id) only when
+ * the sealer reads them. Every check appends a record and the sealer reads them in batches,
+ * later: so an append writes the record's bytes and two numbers into arrays, and the order is
+ * made by sorting what was appended since the last read (nearly sorted when the clock moves
+ * forward) and merging it behind the records already in order, rather than by a walk down a
  * tree, comparing ids, on every append.
  *
- * <p>{@link #rows} is the truth. The two lists may hold stale records: one whose append was undone
- * or that was sealed, which {@code rows} no longer holds (a record is live while {@code rows}
- * holds that very instance under its id), and a second copy of one put back by an undo; both are
- * dropped when met. Every way a record becomes live ({@link #addIfAbsent}, the undo of {@link #remove})
- * appends it to {@link #appended}, so every live record is in one of the lists, and dropping a
- * stale one changes nothing a transaction sees: no undo needs it.
+ * <p>{@link #rows} is the truth: a record is live while {@code rows} holds its position under its
+ * id. The lists of positions may hold stale ones: a record whose append was undone or that was
+ * sealed, and a second copy of one put back by an undo; both are dropped when met. Every way a
+ * record becomes live ({@link #addIfAbsent}, the undo of {@link #remove}) appends its position to
+ * {@link #appended}, so every live record is in one of the lists, and dropping a stale one changes
+ * nothing a transaction sees: no undo needs it.
  *
- * <p>The cost of a read: sorting what was appended since the last one, then either adding it at
- * the end of the ordered records (when it all comes after them, as with a clock that moves on) or
- * one merge of the two runs, linear in the unsealed records.
+ * <p>The cost of a read: decoding and sorting what was appended since the last one, then either
+ * adding it at the end of the ordered records (when it all comes after them, as with a clock that
+ * moves on) or one merge of the two runs, linear in the unsealed records.
  */
 final class UnsealedRecords {
 
@@ -39,101 +39,128 @@ final class UnsealedRecords {
         return byTime != 0 ? byTime : a.id().compareTo(b.id());
       };
 
-  private final Map<RecordId, AuditRecord> rows = new HashMap<>();
-  /** Appended since the last read, in no order. */
-  private final ArrayList<AuditRecord> appended = new ArrayList<>();
+  /** A record read back from the journal, with its position. */
+  private record Held(long position, AuditRecord record) {}
+
+  private static final Comparator<Held> HELD_ORDER = (a, b) -> ORDER.compare(a.record(), b.record());
+
+  private final AuditJournal journal;
+  private final RecordIdMap rows = new RecordIdMap();
+  /** The positions appended since the last read, in no order: {@code appended[0..count)}. */
+  private long[] appended = new long[16];
+  private int count;
   /** In {@link #ORDER}, each at most once. */
-  private ArrayDeque<AuditRecord> ordered = new ArrayDeque<>();
+  private ArrayDeque<Held> ordered = new ArrayDeque<>();
+
+  UnsealedRecords(AuditJournal journal) {
+    this.journal = journal;
+  }
+
+  /** The journal position of the unsealed record with this id, or {@link RecordIdMap#ABSENT}. */
+  long position(RecordId id) {
+    return rows.get(id);
+  }
 
   Optional<AuditRecord> get(RecordId id) {
-    return Optional.ofNullable(rows.get(id));
+    long position = rows.get(id);
+    return position == RecordIdMap.ABSENT ? Optional.empty() : Optional.of(journal.record(position));
   }
 
   /**
-   * Adds the record unless one with its id is here: one probe of the hash table.
+   * Adds the record unless one with its id is here.
    *
    * @return whether it was added
    */
   boolean addIfAbsent(AuditRecord record, UndoLog undo) {
     RecordId id = record.id();
-    if (rows.putIfAbsent(id, record) != null) {
+    // written first, so that the id is read once; if the id is in use, the bytes stay unread
+    long position = journal.append(record);
+    if (rows.putIfAbsent(id, position) != RecordIdMap.ABSENT) {
       return false;
     }
-    appended.add(record);
+    append(position);
     undo.record(() -> rows.remove(id));
     return true;
   }
 
   /** Removes the record with this id, if here. */
   void remove(RecordId id, UndoLog undo) {
-    AuditRecord removed = rows.remove(id);
-    if (removed != null) {
+    long removed = rows.remove(id);
+    if (removed != RecordIdMap.ABSENT) {
       undo.record(
           () -> {
-            rows.put(id, removed);
-            appended.add(removed);
+            rows.putIfAbsent(id, removed);
+            append(removed);
           });
     }
   }
 
+  private void append(long position) {
+    if (count == appended.length) {
+      appended = Arrays.copyOf(appended, count * 2);
+    }
+    appended[count++] = position;
+  }
+
   /** Up to {@code limit} records, oldest first (by time, ties by id). */
   List<AuditRecord> first(int limit) {
-    if (!appended.isEmpty()) {
+    if (count > 0) {
       order();
     }
     while (!ordered.isEmpty() && !isLive(ordered.peekFirst())) {
       ordered.pollFirst();
     }
     List<AuditRecord> found = new ArrayList<>(Math.min(limit, Math.max(rows.size(), 1)));
-    for (Iterator<AuditRecord> it = ordered.iterator(); it.hasNext() && found.size() < limit; ) {
-      AuditRecord r = it.next();
-      if (isLive(r)) {
-        found.add(r);
+    for (Iterator<Held> it = ordered.iterator(); it.hasNext() && found.size() < limit; ) {
+      Held h = it.next();
+      if (isLive(h)) {
+        found.add(h.record());
       }
     }
     return found;
   }
 
-  private boolean isLive(AuditRecord r) {
-    return rows.get(r.id()) == r;
+  private boolean isLive(Held h) {
+    return rows.get(h.record().id()) == h.position();
   }
 
-  /** Sorts {@link #appended} and puts it into {@link #ordered}, dropping stale records and copies. */
+  /** Reads, sorts and puts {@link #appended} into {@link #ordered}, dropping stale records and copies. */
   private void order() {
-    appended.sort(ORDER);
-    AuditRecord lastOrdered = ordered.peekLast();
-    if (lastOrdered == null || ORDER.compare(lastOrdered, appended.get(0)) < 0) {
-      appendLive(ordered, appended);
-    } else {
-      ArrayDeque<AuditRecord> merged = new ArrayDeque<>(ordered.size() + appended.size());
-      Iterator<AuditRecord> old = ordered.iterator();
-      int next = 0;
-      AuditRecord a = old.hasNext() ? old.next() : null;
-      while (a != null || next < appended.size()) {
-        AuditRecord taken;
-        if (a == null || (next < appended.size() && ORDER.compare(appended.get(next), a) < 0)) {
-          taken = appended.get(next++);
-        } else {
-          taken = a;
-          a = old.hasNext() ? old.next() : null;
-        }
-        addLive(merged, taken);
+    List<Held> read = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      read.add(new Held(appended[i], journal.record(appended[i])));
+    }
+    count = 0;
+    read.sort(HELD_ORDER);
+    Held lastOrdered = ordered.peekLast();
+    if (lastOrdered == null || HELD_ORDER.compare(lastOrdered, read.get(0)) < 0) {
+      for (Held h : read) {
+        addLive(ordered, h);
       }
-      ordered = merged;
+      return;
     }
-    appended.clear();
+    ArrayDeque<Held> merged = new ArrayDeque<>(ordered.size() + read.size());
+    Iterator<Held> old = ordered.iterator();
+    int next = 0;
+    Held a = old.hasNext() ? old.next() : null;
+    while (a != null || next < read.size()) {
+      Held taken;
+      if (a == null || (next < read.size() && HELD_ORDER.compare(read.get(next), a) < 0)) {
+        taken = read.get(next++);
+      } else {
+        taken = a;
+        a = old.hasNext() ? old.next() : null;
+      }
+      addLive(merged, taken);
+    }
+    ordered = merged;
   }
 
-  private void appendLive(ArrayDeque<AuditRecord> to, List<AuditRecord> sorted) {
-    for (AuditRecord r : sorted) {
-      addLive(to, r);
-    }
-  }
-
-  /** Adds {@code r} at the end if it is live and not the record at the end already. */
-  private void addLive(ArrayDeque<AuditRecord> to, AuditRecord r) {
-    if (isLive(r) && to.peekLast() != r) {
-      to.addLast(r);
+  /** Adds {@code h} at the end if it is live and not the record at the end already. */
+  private void addLive(ArrayDeque<Held> to, Held h) {
+    Held last = to.peekLast();
+    if (isLive(h) && (last == null || last.position() != h.position())) {
+      to.addLast(h);
     }
   }
 }
