@@ -139,6 +139,9 @@ final class RecordIdMap {
 
   /** The value of this id, or {@link #ABSENT}. */
   long get(RecordId id) {
+    if (size == 0) {
+      return ABSENT;
+    }
     String text = id.value();
     if (parse(text)) {
       Run run = run(text, false);

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import org.cpis.model.AuditRecord;
 import org.cpis.model.RecordId;
 
@@ -59,11 +58,6 @@ final class UnsealedRecords {
   /** The journal position of the unsealed record with this id, or {@link RecordIdMap#ABSENT}. */
   long position(RecordId id) {
     return rows.get(id);
-  }
-
-  Optional<AuditRecord> get(RecordId id) {
-    long position = rows.get(id);
-    return position == RecordIdMap.ABSENT ? Optional.empty() : Optional.of(journal.record(position));
   }
 
   /**
