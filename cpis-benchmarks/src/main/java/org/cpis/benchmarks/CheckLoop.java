@@ -1,5 +1,7 @@
 package org.cpis.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import org.cpis.CheckRequest;
@@ -11,8 +13,12 @@ import org.cpis.store.inmemory.InMemoryCpisStore;
 /**
  * A plain loop over {@link HealthCheckBenchmark}'s checks, to record with JFR (not JMH): the same
  * store, requests and engine (outbox, {@code dispatchAfterCheck} false), the store rebuilt every
- * 400 000 checks as the benchmark rebuilds it every iteration. Prints the mean time of a check
- * between rebuilds.
+ * 400 000 checks as the benchmark rebuilds it every iteration. Prints, between rebuilds, the mean
+ * time of a check, the CPU time its thread spent and the CPU time the whole process spent per
+ * check: the last includes the collector's threads, so the two CPU figures apart are what holding
+ * a check's writes costs the collector (with {@code -XX:+AlwaysPreTouch}, so that first touches
+ * of the heap's pages are not counted as the thread's). For {@code unscheduled}, the process's
+ * figure also holds the deletion of the checks' events and notifications after each thousand.
  *
  * <pre>
  * java -Xms2g -Xmx2g -XX:StartFlightRecording=settings=profile,filename=check.jfr \
@@ -50,14 +56,21 @@ public final class CheckLoop {
     }
     InMemoryCpisStore store = BenchmarkData.storeWithPlans(children);
     Cpis cpis = BenchmarkData.engine(store, false);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     long checks = 0;
     long nanos = 0;
+    long threadCpu = 0;
+    long processStart = os.getProcessCpuTime();
     while (System.nanoTime() < end) {
       long start = System.nanoTime();
+      long cpuStart = threads.getCurrentThreadCpuTime();
       for (CheckRequest r : requests) {
         cpis.health().check(r);
       }
+      threadCpu += threads.getCurrentThreadCpuTime() - cpuStart;
       nanos += System.nanoTime() - start;
       checks += requests.size();
       if (mode.equals("unscheduled")) {
@@ -71,11 +84,16 @@ public final class CheckLoop {
             });
       }
       if (checks >= 400_000) {
-        System.out.printf("%s: %.1f ns a check%n", mode, (double) nanos / checks);
+        System.out.printf(
+            "%s: %.1f ns a check; CPU per check: %.1f ns its thread, %.1f ns the process%n",
+            mode, (double) nanos / checks, (double) threadCpu / checks,
+            (double) (os.getProcessCpuTime() - processStart) / checks);
         store = BenchmarkData.storeWithPlans(children);
         cpis = BenchmarkData.engine(store, false);
         checks = 0;
         nanos = 0;
+        threadCpu = 0;
+        processStart = os.getProcessCpuTime();
       }
     }
   }

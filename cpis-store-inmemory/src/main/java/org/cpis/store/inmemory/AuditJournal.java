@@ -50,10 +50,10 @@ final class AuditJournal {
     writeInt(at.getNano());
     writeByte(r.action().ordinal());
     writeByte(r.setting().map(s -> s.ordinal() + 1).orElse(0));
-    writeString(id);
+    writeAscii(id);
     writeString(r.actor());
-    writeString(organisation);
-    writeString(subject);
+    writeAscii(organisation);
+    writeAscii(subject);
     writeString(r.detail());
     return position;
   }
@@ -159,6 +159,22 @@ final class AuditJournal {
   private void writeLong(long v) {
     writeInt((int) (v >>> 32));
     writeInt((int) v);
+  }
+
+  /**
+   * {@link #writeString} of a text known to be ASCII, as an id, an ODS code and an NHS number's
+   * digits are by their types' checks: no character is looked at.
+   */
+  @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): the Latin-1 bytes, copied
+  private void writeAscii(String s) {
+    if (s == null) {
+      writeInt(ABSENT);
+      return;
+    }
+    int n = s.length();
+    writeInt(n << 1);
+    s.getBytes(0, n, chunks[chunk], end);
+    end += n;
   }
 
   /**
