@@ -39,7 +39,9 @@ final class AuditJournal {
   /** Appends the record and returns its position. */
   long append(AuditRecord r) {
     String subject = subjectText(r.subject());
-    String organisation = r.organisation().map(OdsCode::value).orElse(null);
+    Optional<OdsCode> ods = r.organisation();
+    String organisation = ods.isPresent() ? ods.get().value() : null;
+    Optional<CareSetting> setting = r.setting();
     String id = r.id().value();
     int most =
         8 + 4 + 1 + 1
@@ -49,7 +51,7 @@ final class AuditJournal {
     writeLong(at.getEpochSecond());
     writeInt(at.getNano());
     writeByte(r.action().ordinal());
-    writeByte(r.setting().map(s -> s.ordinal() + 1).orElse(0));
+    writeByte(setting.isPresent() ? setting.get().ordinal() + 1 : 0);
     writeAscii(id);
     writeString(r.actor());
     writeAscii(organisation);
@@ -67,7 +69,7 @@ final class AuditJournal {
       return null;
     }
     NhsNumber number = subject.get();
-    if (number != lastSubject) {
+    if (!number.equals(lastSubject)) {
       lastSubject = number;
       lastSubjectText = number.value();
     }
