@@ -167,36 +167,32 @@ final class AuditJournal {
    * {@link #writeString} of a text known to be ASCII, as an id, an ODS code and an NHS number's
    * digits are by their types' checks: no character is looked at.
    */
-  @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): the Latin-1 bytes, copied
   private void writeAscii(String s) {
-    if (s == null) {
-      writeInt(ABSENT);
-      return;
-    }
-    int n = s.length();
-    writeInt(n << 1);
-    s.getBytes(0, n, chunks[chunk], end);
-    end += n;
+    write(s, true);
   }
 
   /**
    * Writes the string's length (times two, plus one if it is written in two bytes a character;
    * {@value #ABSENT} for null), then its characters.
    */
-  @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): the Latin-1 bytes, copied
   private void writeString(String s) {
+    boolean latin1 = true;
+    for (int i = 0; s != null && i < s.length() && latin1; i++) {
+      latin1 = s.charAt(i) <= 0xFF;
+    }
+    write(s, latin1);
+  }
+
+  @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): the Latin-1 bytes, copied
+  private void write(String s, boolean latin1) {
     if (s == null) {
       writeInt(ABSENT);
       return;
     }
     int n = s.length();
-    boolean wide = false;
-    for (int i = 0; i < n && !wide; i++) {
-      wide = s.charAt(i) > 0xFF;
-    }
-    writeInt(n << 1 | (wide ? 1 : 0));
+    writeInt(n << 1 | (latin1 ? 0 : 1));
     byte[] to = chunks[chunk];
-    if (!wide) {
+    if (latin1) {
       s.getBytes(0, n, to, end);
       end += n;
     } else {
