@@ -14,7 +14,8 @@ import org.cpis.store.inmemory.InMemoryCpisStore;
  * A plain loop over {@link HealthCheckBenchmark}'s checks, to record with JFR (not JMH): the same
  * store, requests and engine (outbox, {@code dispatchAfterCheck} false), the store rebuilt every
  * 400 000 checks as the benchmark rebuilds it every iteration. Prints, between rebuilds, the mean
- * time of a check, the CPU time its thread spent and the CPU time the whole process spent per
+ * time of a check (each rebuild ends with a full collection, as the benchmark's does), the CPU
+ * time its thread spent and the CPU time the whole process spent per
  * check: the last includes the collector's threads, so the two CPU figures apart are what holding
  * a check's writes costs the collector (with {@code -XX:+AlwaysPreTouch}, so that first touches
  * of the heap's pages are not counted as the thread's). For {@code unscheduled}, the process's
@@ -56,6 +57,7 @@ public final class CheckLoop {
     }
     InMemoryCpisStore store = BenchmarkData.storeWithPlans(children);
     Cpis cpis = BenchmarkData.engine(store, false);
+    BenchmarkData.settle();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -90,6 +92,7 @@ public final class CheckLoop {
             (double) (os.getProcessCpuTime() - processStart) / checks);
         store = BenchmarkData.storeWithPlans(children);
         cpis = BenchmarkData.engine(store, false);
+        BenchmarkData.settle();
         checks = 0;
         nanos = 0;
         threadCpu = 0;
