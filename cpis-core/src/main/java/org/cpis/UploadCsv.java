@@ -323,7 +323,8 @@ public final class UploadCsv {
           return row;
         }
       }
-    }  }
+    }
+  }
 
   /**
    * The file's rows, as Commons CSV splits them. Where it finds broken quoting it throws, having
