@@ -3,7 +3,6 @@ package org.cpis;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVException;
@@ -49,33 +47,28 @@ import org.cpis.rules.UploadRecord;
 public final class UploadCsv {
 
   /**
-   * The file's columns, in the order {@link #write(List)} writes them: each with its header name,
-   * the record field it holds, and how a read value is set on a record.
+   * The file's columns, in the order {@link #write(List)} writes them: each with its header name
+   * and the record field it holds ({@link #record} sets a read value on a record).
    */
   private enum Column {
-    LOCAL_REFERENCE("local_reference", UploadRecord::localReference, ImmutableUploadRecord.Builder::localReference),
-    NHS_NUMBER("nhs_number", UploadRecord::nhsNumber, ImmutableUploadRecord.Builder::nhsNumber),
-    GIVEN_NAME("given_name", UploadRecord::givenName, ImmutableUploadRecord.Builder::givenName),
-    FAMILY_NAME("family_name", UploadRecord::familyName, ImmutableUploadRecord.Builder::familyName),
-    DATE_OF_BIRTH("date_of_birth", UploadRecord::dateOfBirth, ImmutableUploadRecord.Builder::dateOfBirth),
-    PLAN_TYPE("plan_type", UploadRecord::planType, ImmutableUploadRecord.Builder::planType),
-    START_DATE("start_date", UploadRecord::startDate, ImmutableUploadRecord.Builder::startDate),
-    END_DATE("end_date", UploadRecord::endDate, ImmutableUploadRecord.Builder::endDate),
-    EXPECTED_DELIVERY_DATE("expected_delivery_date", UploadRecord::expectedDeliveryDate, ImmutableUploadRecord.Builder::expectedDeliveryDate),
-    ALLOCATED_SOCIAL_WORKER("allocated_social_worker", UploadRecord::allocatedSocialWorker, ImmutableUploadRecord.Builder::allocatedSocialWorker),
-    ACTION("action", UploadRecord::action, ImmutableUploadRecord.Builder::action);
+    LOCAL_REFERENCE("local_reference", UploadRecord::localReference),
+    NHS_NUMBER("nhs_number", UploadRecord::nhsNumber),
+    GIVEN_NAME("given_name", UploadRecord::givenName),
+    FAMILY_NAME("family_name", UploadRecord::familyName),
+    DATE_OF_BIRTH("date_of_birth", UploadRecord::dateOfBirth),
+    PLAN_TYPE("plan_type", UploadRecord::planType),
+    START_DATE("start_date", UploadRecord::startDate),
+    END_DATE("end_date", UploadRecord::endDate),
+    EXPECTED_DELIVERY_DATE("expected_delivery_date", UploadRecord::expectedDeliveryDate),
+    ALLOCATED_SOCIAL_WORKER("allocated_social_worker", UploadRecord::allocatedSocialWorker),
+    ACTION("action", UploadRecord::action);
 
     final String header;
     final Function<UploadRecord, Optional<String>> field;
-    final BiConsumer<ImmutableUploadRecord.Builder, Optional<String>> set;
 
-    Column(
-        String header,
-        Function<UploadRecord, Optional<String>> field,
-        BiConsumer<ImmutableUploadRecord.Builder, Optional<String>> set) {
+    Column(String header, Function<UploadRecord, Optional<String>> field) {
       this.header = header;
       this.field = field;
-      this.set = set;
     }
   }
 
@@ -88,6 +81,9 @@ public final class UploadCsv {
   /** The format read and written: RFC 4180, every empty row kept so that rows are counted. */
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setRecordSeparator('\n').get();
+
+  /** How many characters {@link #text} reads at a time. */
+  private static final int TEXT_BLOCK = 8192;
 
   /** The most header names an {@link UploadFormatException} quotes. */
   private static final int MAX_NAMES_QUOTED = 3;
@@ -187,13 +183,55 @@ public final class UploadCsv {
     return columnOf;
   }
 
+  /**
+   * The record of a row of {@link #COLUMNS}{@code .size()} fields, each column's field found at
+   * {@code columnOf[column]}; a blank field is left missing. Each field is set by its builder's
+   * {@code String} setter, one after another, with no {@code Optional} or setter object between:
+   * this runs once per row of every file.
+   */
   private static UploadRecord record(int number, List<String> fields, int[] columnOf) {
     ImmutableUploadRecord.Builder record = UploadRecord.builder().lineNumber(number);
-    for (Column column : Column.values()) {
-      String value = fields.get(columnOf[column.ordinal()]);
-      column.set.accept(record, value.isBlank() ? Optional.empty() : Optional.of(value));
+    String value;
+    if ((value = present(fields, columnOf, Column.LOCAL_REFERENCE)) != null) {
+      record.localReference(value);
+    }
+    if ((value = present(fields, columnOf, Column.NHS_NUMBER)) != null) {
+      record.nhsNumber(value);
+    }
+    if ((value = present(fields, columnOf, Column.GIVEN_NAME)) != null) {
+      record.givenName(value);
+    }
+    if ((value = present(fields, columnOf, Column.FAMILY_NAME)) != null) {
+      record.familyName(value);
+    }
+    if ((value = present(fields, columnOf, Column.DATE_OF_BIRTH)) != null) {
+      record.dateOfBirth(value);
+    }
+    if ((value = present(fields, columnOf, Column.PLAN_TYPE)) != null) {
+      record.planType(value);
+    }
+    if ((value = present(fields, columnOf, Column.START_DATE)) != null) {
+      record.startDate(value);
+    }
+    if ((value = present(fields, columnOf, Column.END_DATE)) != null) {
+      record.endDate(value);
+    }
+    if ((value = present(fields, columnOf, Column.EXPECTED_DELIVERY_DATE)) != null) {
+      record.expectedDeliveryDate(value);
+    }
+    if ((value = present(fields, columnOf, Column.ALLOCATED_SOCIAL_WORKER)) != null) {
+      record.allocatedSocialWorker(value);
+    }
+    if ((value = present(fields, columnOf, Column.ACTION)) != null) {
+      record.action(value);
     }
     return record.build();
+  }
+
+  /** The column's field of the row, or null if it is blank. */
+  private static String present(List<String> fields, int[] columnOf, Column column) {
+    String value = fields.get(columnOf[column.ordinal()]);
+    return value.isBlank() ? null : value;
   }
 
   /** At most {@value #MAX_NAMES_QUOTED} names, each as a masked excerpt, and how many in all. */
@@ -202,11 +240,17 @@ public final class UploadCsv {
         .collect(Collectors.joining(", ", "[", names.size() > MAX_NAMES_QUOTED ? ", \u2026]" : "]"));
   }
 
-  /** The whole text the reader gives. */
+  /**
+   * The whole text the reader gives, read in blocks into one builder (not a {@code StringWriter},
+   * whose buffer locks on every write).
+   */
   private static String text(Reader csv) {
-    StringWriter text = new StringWriter();
+    StringBuilder text = new StringBuilder(TEXT_BLOCK);
+    char[] block = new char[TEXT_BLOCK];
     try {
-      csv.transferTo(text);
+      for (int n = csv.read(block); n != -1; n = csv.read(block)) {
+        text.append(block, 0, n);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read the upload file", e);
     }
@@ -234,7 +278,7 @@ public final class UploadCsv {
 
   /** A file's rows, read one by one; the first is the header. */
   interface Rows {
-    /** The next row, or null at the end of the text. */
+    /** The next row, or null at the end of the text; it may change when the next is read. */
     Row next();
   }
 
@@ -242,10 +286,11 @@ public final class UploadCsv {
    * The rows of a text that holds no quote character, as Commons CSV splits them with {@link
    * #FORMAT}: fields end at a comma, rows at LF, CRLF or CR, a row with no text is one empty
    * field, and a line break at the very end starts no row. No row is malformed: only quoting can
-   * be broken.
+   * be broken. Each call gives the same {@link Row}, refilled: a row is read before the next.
    */
   static final class PlainRows implements Rows {
     private final String text;
+    private final Row row = new Row();
     private int at;
 
     PlainRows(String text) {
@@ -259,7 +304,8 @@ public final class UploadCsv {
       if (at == end) {
         return null;
       }
-      Row row = new Row();
+      Row row = this.row;
+      row.fields.clear();
       int field = at;
       for (int i = at; ; i++) {
         if (i == end) {
