@@ -46,6 +46,7 @@ final class SealedEntries {
       throw new IllegalStateException("sequence " + sequence + " is sealed already");
     }
     int place = -at - 1;
+    long position = journal.appendSealed(record, entry); // before the arrays change: it may throw
     if (size == sequences.length) {
       sequences = Arrays.copyOf(sequences, size * 2);
       positions = Arrays.copyOf(positions, size * 2);
@@ -53,10 +54,9 @@ final class SealedEntries {
     System.arraycopy(sequences, place, sequences, place + 1, size - place);
     System.arraycopy(positions, place, positions, place + 1, size - place);
     sequences[place] = sequence;
-    positions[place] = journal.appendSealed(record, entry);
+    positions[place] = position;
     size++;
     RecordId id = entry.id();
-    ids.putIfAbsent(id, sequence);
     undo.record(
         () -> {
           ids.remove(id);
@@ -65,6 +65,7 @@ final class SealedEntries {
           System.arraycopy(positions, i + 1, positions, i, size - i - 1);
           size--;
         });
+    ids.putIfAbsent(id, sequence);
   }
 
   /** The entry with the highest sequence. */

@@ -72,8 +72,8 @@ final class UnsealedRecords {
     if (rows.putIfAbsent(id, position) != RecordIdMap.ABSENT) {
       return false;
     }
-    append(position);
     undo.record(() -> rows.remove(id));
+    append(position);
     return true;
   }
 
