@@ -22,8 +22,9 @@ import org.cpis.model.RecordId;
  * <p>A position is the chunk's number in the high 32 bits and the offset in it in the low.
  * Strings are written exactly, as Latin-1 bytes when every character fits, else as UTF-16 code
  * units (so an unpaired surrogate survives). Nothing is ever written over: a write that a
- * rolled-back transaction made, or a record whose id was in use, stays as bytes nobody reads, so that a position, once given,
- * always reads back the same record. Not thread-safe: the store's lock guards it.
+ * rolled-back transaction made, or a record whose id was in use, stays as bytes nobody reads, so
+ * that a position, once given, always reads back the same record. Not thread-safe: the store's
+ * lock guards it.
  */
 final class AuditJournal {
 
