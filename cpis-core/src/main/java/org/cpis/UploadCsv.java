@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVException;
@@ -47,28 +48,33 @@ import org.cpis.rules.UploadRecord;
 public final class UploadCsv {
 
   /**
-   * The file's columns, in the order {@link #write(List)} writes them: each with its header name
-   * and the record field it holds ({@link #record} sets a read value on a record).
+   * The file's columns, in the order {@link #write(List)} writes them: each with its header name,
+   * the record field it holds, and the builder's {@code String} setter a read value is set with.
    */
   private enum Column {
-    LOCAL_REFERENCE("local_reference", UploadRecord::localReference),
-    NHS_NUMBER("nhs_number", UploadRecord::nhsNumber),
-    GIVEN_NAME("given_name", UploadRecord::givenName),
-    FAMILY_NAME("family_name", UploadRecord::familyName),
-    DATE_OF_BIRTH("date_of_birth", UploadRecord::dateOfBirth),
-    PLAN_TYPE("plan_type", UploadRecord::planType),
-    START_DATE("start_date", UploadRecord::startDate),
-    END_DATE("end_date", UploadRecord::endDate),
-    EXPECTED_DELIVERY_DATE("expected_delivery_date", UploadRecord::expectedDeliveryDate),
-    ALLOCATED_SOCIAL_WORKER("allocated_social_worker", UploadRecord::allocatedSocialWorker),
-    ACTION("action", UploadRecord::action);
+    LOCAL_REFERENCE("local_reference", UploadRecord::localReference, ImmutableUploadRecord.Builder::localReference),
+    NHS_NUMBER("nhs_number", UploadRecord::nhsNumber, ImmutableUploadRecord.Builder::nhsNumber),
+    GIVEN_NAME("given_name", UploadRecord::givenName, ImmutableUploadRecord.Builder::givenName),
+    FAMILY_NAME("family_name", UploadRecord::familyName, ImmutableUploadRecord.Builder::familyName),
+    DATE_OF_BIRTH("date_of_birth", UploadRecord::dateOfBirth, ImmutableUploadRecord.Builder::dateOfBirth),
+    PLAN_TYPE("plan_type", UploadRecord::planType, ImmutableUploadRecord.Builder::planType),
+    START_DATE("start_date", UploadRecord::startDate, ImmutableUploadRecord.Builder::startDate),
+    END_DATE("end_date", UploadRecord::endDate, ImmutableUploadRecord.Builder::endDate),
+    EXPECTED_DELIVERY_DATE("expected_delivery_date", UploadRecord::expectedDeliveryDate, ImmutableUploadRecord.Builder::expectedDeliveryDate),
+    ALLOCATED_SOCIAL_WORKER("allocated_social_worker", UploadRecord::allocatedSocialWorker, ImmutableUploadRecord.Builder::allocatedSocialWorker),
+    ACTION("action", UploadRecord::action, ImmutableUploadRecord.Builder::action);
 
     final String header;
     final Function<UploadRecord, Optional<String>> field;
+    final BiConsumer<ImmutableUploadRecord.Builder, String> set;
 
-    Column(String header, Function<UploadRecord, Optional<String>> field) {
+    Column(
+        String header,
+        Function<UploadRecord, Optional<String>> field,
+        BiConsumer<ImmutableUploadRecord.Builder, String> set) {
       this.header = header;
       this.field = field;
+      this.set = set;
     }
   }
 
@@ -185,54 +191,22 @@ public final class UploadCsv {
 
   /**
    * The record of a row of {@link #COLUMNS}{@code .size()} fields, each column's field found at
-   * {@code columnOf[column]}; a blank field is left missing. Each field is set by its builder's
-   * {@code String} setter, one after another, with no {@code Optional} or setter object between:
-   * this runs once per row of every file.
+   * {@code columnOf[column]}; a blank field is left missing, any other set with its column's
+   * {@code String} setter (no {@code Optional} per field: this runs for every field of a file).
    */
   private static UploadRecord record(int number, List<String> fields, int[] columnOf) {
     ImmutableUploadRecord.Builder record = UploadRecord.builder().lineNumber(number);
-    String value;
-    if ((value = present(fields, columnOf, Column.LOCAL_REFERENCE)) != null) {
-      record.localReference(value);
-    }
-    if ((value = present(fields, columnOf, Column.NHS_NUMBER)) != null) {
-      record.nhsNumber(value);
-    }
-    if ((value = present(fields, columnOf, Column.GIVEN_NAME)) != null) {
-      record.givenName(value);
-    }
-    if ((value = present(fields, columnOf, Column.FAMILY_NAME)) != null) {
-      record.familyName(value);
-    }
-    if ((value = present(fields, columnOf, Column.DATE_OF_BIRTH)) != null) {
-      record.dateOfBirth(value);
-    }
-    if ((value = present(fields, columnOf, Column.PLAN_TYPE)) != null) {
-      record.planType(value);
-    }
-    if ((value = present(fields, columnOf, Column.START_DATE)) != null) {
-      record.startDate(value);
-    }
-    if ((value = present(fields, columnOf, Column.END_DATE)) != null) {
-      record.endDate(value);
-    }
-    if ((value = present(fields, columnOf, Column.EXPECTED_DELIVERY_DATE)) != null) {
-      record.expectedDeliveryDate(value);
-    }
-    if ((value = present(fields, columnOf, Column.ALLOCATED_SOCIAL_WORKER)) != null) {
-      record.allocatedSocialWorker(value);
-    }
-    if ((value = present(fields, columnOf, Column.ACTION)) != null) {
-      record.action(value);
+    for (Column column : COLUMN_VALUES) {
+      String value = fields.get(columnOf[column.ordinal()]);
+      if (!value.isBlank()) {
+        column.set.accept(record, value);
+      }
     }
     return record.build();
   }
 
-  /** The column's field of the row, or null if it is blank. */
-  private static String present(List<String> fields, int[] columnOf, Column column) {
-    String value = fields.get(columnOf[column.ordinal()]);
-    return value.isBlank() ? null : value;
-  }
+  /** {@link Column#values()}, made once rather than copied for every row. */
+  private static final Column[] COLUMN_VALUES = Column.values();
 
   /** At most {@value #MAX_NAMES_QUOTED} names, each as a masked excerpt, and how many in all. */
   private static String names(Set<String> names) {

@@ -110,11 +110,6 @@ final class AuditJournal {
         .build();
   }
 
-  /** The position of the record a sealed entry at {@code position} seals. */
-  long recordOf(long position) {
-    return new Reader(position).readLong();
-  }
-
   /** The sealed entry at {@code position}, equal to the one appended there. */
   AuditEntry entry(long position) {
     Reader in = new Reader(position);

@@ -540,11 +540,8 @@ public final class InMemoryCpisStore implements CpisStore {
         if (stored == RecordIdMap.ABSENT) {
           throw new RecordNotFoundException("no unsealed audit record " + entry.id());
         }
-        if (sealed.contains(entry.sequence())) {
-          throw new DuplicateRecordException("audit entry " + entry.sequence() + " is sealed already");
-        }
+        sealed.add(stored, entry, undo); // refuses a sequence sealed already, changing nothing
         unsealed.remove(entry.id(), undo);
-        sealed.add(stored, entry, undo);
       }
 
       @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cpis.model.AuditEntry;
 import org.cpis.model.RecordId;
+import org.cpis.store.DuplicateRecordException;
 
 /**
  * The sealed audit entries, written to the {@link AuditJournal}: by sequence in two sorted arrays
@@ -29,21 +30,17 @@ final class SealedEntries {
     return ids.get(id) != RecordIdMap.ABSENT;
   }
 
-  boolean contains(long sequence) {
-    return Arrays.binarySearch(sequences, 0, size, sequence) >= 0;
-  }
-
   /**
    * Seals the record at {@code record} as {@code entry} (its sequence, hashes and id; the record
    * is the one at that position).
    *
-   * @throws IllegalStateException if the sequence is sealed already
+   * @throws DuplicateRecordException if the sequence is sealed already; nothing is changed
    */
   void add(long record, AuditEntry entry, UndoLog undo) {
     long sequence = entry.sequence();
     int at = Arrays.binarySearch(sequences, 0, size, sequence);
     if (at >= 0) {
-      throw new IllegalStateException("sequence " + sequence + " is sealed already");
+      throw new DuplicateRecordException("audit entry " + sequence + " is sealed already");
     }
     int place = -at - 1;
     long position = journal.appendSealed(record, entry); // before the arrays change: it may throw
