@@ -60,20 +60,27 @@ public final class AttendanceEpisodes {
     List<AccessNotification> inserted = new ArrayList<>();
     List<AccessNotification> gathered = new ArrayList<>();
     for (AccessNotification n : fresh) {
-      Optional<AccessNotification> episode =
-          recent.stream()
-              .filter(r -> r.localAuthority().equals(n.localAuthority()))
-              .filter(r -> !r.accessEventId().equals(access.id()))
-              .filter(r -> joins(r, reviewed.contains(r.id()), access, policy))
-              .max(Comparator.comparing(AccessNotification::accessedAt).thenComparing(AccessNotification::id));
-      if (episode.isPresent()) {
-        gathered.add(into(episode.get(), n, access));
+      AccessNotification episode = null;
+      for (AccessNotification r : recent) {
+        if (r.localAuthority().equals(n.localAuthority())
+            && !r.accessEventId().equals(access.id())
+            && joins(r, reviewed.contains(r.id()), access, policy)
+            && (episode == null || LATEST.compare(r, episode) > 0)) {
+          episode = r;
+        }
+      }
+      if (episode != null) {
+        gathered.add(into(episode, n, access));
       } else {
         inserted.add(n);
       }
     }
     return new Gathering(inserted, gathered);
   }
+
+  /** Later access first, then greater id: the episode an access joins is the latest by this. */
+  private static final Comparator<AccessNotification> LATEST =
+      Comparator.comparing(AccessNotification::accessedAt).thenComparing(AccessNotification::id);
 
   /** {@code episode} with {@code access} gathered into it: pending again, from the access on. */
   private static AccessNotification into(

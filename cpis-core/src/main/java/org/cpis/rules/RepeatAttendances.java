@@ -69,6 +69,11 @@ public final class RepeatAttendances {
         inWindow.add(e);
       }
     }
+    if (inWindow.size() < policy.minAttendances()) {
+      // Fewer accesses than the attendances needed (most checks: the current one alone) make
+      // fewer attendances still.
+      return Optional.empty();
+    }
     List<Attendance> attendances = attendances(inWindow, policy);
     long organisations = attendances.stream().map(a -> a.organisation().odsCode()).distinct().count();
     return attendances.size() >= policy.minAttendances() && organisations >= policy.minOrganisations()

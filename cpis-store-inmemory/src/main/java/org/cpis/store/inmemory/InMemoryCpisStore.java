@@ -610,15 +610,16 @@ public final class InMemoryCpisStore implements CpisStore {
       public List<AccessEvent> findAccessesSince(NhsNumber subject, Instant since) {
         checkOpen();
         Objects.requireNonNull(subject, "subject");
-        return accessEvents.byIndexFrom(subject, Probes.event(subject, Objects.requireNonNull(since, "since")));
+        Objects.requireNonNull(since, "since");
+        return accessEvents.byIndexFrom(subject, () -> Probes.event(subject, since));
       }
 
       @Override
       public List<AccessNotification> findNotificationsSince(NhsNumber subject, Instant since) {
         checkOpen();
         Objects.requireNonNull(subject, "subject");
-        return notifications.byIndexFrom(
-            subject, Probes.notification(subject, Objects.requireNonNull(since, "since")));
+        Objects.requireNonNull(since, "since");
+        return notifications.byIndexFrom(subject, () -> Probes.notification(subject, since));
       }
 
       @Override
@@ -666,9 +667,14 @@ public final class InMemoryCpisStore implements CpisStore {
       public List<NhsNumberLink> findInvolving(NhsNumber number) {
         checkOpen();
         Objects.requireNonNull(number, "number");
+        Optional<NhsNumberLink> own = numberLinks.get(number);
+        List<NhsNumberLink> others = numberLinks.byIndex(number);
+        if (own.isEmpty() && others.isEmpty()) {
+          return List.of(); // most children: no link, and no ordered copy to make
+        }
         java.util.TreeMap<RecordId, NhsNumberLink> found = new java.util.TreeMap<>();
-        numberLinks.get(number).ifPresent(l -> found.put(l.id(), l));
-        numberLinks.byIndex(number).forEach(l -> found.put(l.id(), l));
+        own.ifPresent(l -> found.put(l.id(), l));
+        others.forEach(l -> found.put(l.id(), l));
         return List.copyOf(found.values());
       }
 

@@ -11,6 +11,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -147,8 +148,8 @@ final class Table<K extends Comparable<? super K>, V, I> {
     return index.last(indexValue, limit);
   }
 
-  /** Rows whose index key is {@code indexValue}, from {@code probe} on in the index's order. */
-  List<V> byIndexFrom(I indexValue, V probe) {
+  /** Rows whose index key is {@code indexValue}, from the probe on in the index's order; the probe made only if there are any. */
+  List<V> byIndexFrom(I indexValue, Supplier<V> probe) {
     return index.from(indexValue, probe);
   }
 
@@ -331,16 +332,19 @@ final class Table<K extends Comparable<? super K>, V, I> {
           : single(entry);
     }
 
-    /** The rows under {@code k} from {@code probe} on, in order. */
-    List<V> from(J k, V probe) {
+    /**
+     * The rows under {@code k} from the probe on, in order; the probe is made only when {@code k}
+     * has rows (a check of a child with no history makes none).
+     */
+    List<V> from(J k, Supplier<V> probe) {
       Object entry = entries.get(k);
       if (entry == null) {
         return List.of();
       }
       if (entry instanceof Many) {
-        return List.copyOf(many(entry).tailSet(probe, true));
+        return List.copyOf(many(entry).tailSet(probe.get(), true));
       }
-      return order.compare(one(entry), probe) >= 0 ? List.of(one(entry)) : List.of();
+      return order.compare(one(entry), probe.get()) >= 0 ? List.of(one(entry)) : List.of();
     }
 
     /** A list of the one row, modifiable as the many rows' list is. */
