@@ -97,6 +97,20 @@ class AttendanceEpisodesTest {
   }
 
   @Test
+  @DisplayName("Where two open episodes of the authority could take the access (episodes were off between them), it is gathered into the latest, whatever the order they are read in")
+  void intoTheLatestEpisode() {
+    AccessNotification earlier = notified(access("a", 0, NOW), ISLINGTON);
+    AccessNotification later = notified(access("b", 0, NOW.plus(Duration.ofHours(1))), ISLINGTON);
+    AccessEvent doctor = access("c", 0, NOW.plus(Duration.ofHours(2)));
+    for (List<AccessNotification> recent : List.of(List.of(earlier, later), List.of(later, earlier))) {
+      AttendanceEpisodes.Gathering g =
+          AttendanceEpisodes.gather(List.of(notified(doctor, ISLINGTON)), recent, Set.of(), doctor, policy);
+      assertThat(g.inserted()).isEmpty();
+      assertThat(g.gathered()).extracting(AccessNotification::id).containsExactly(later.id());
+    }
+  }
+
+  @Test
   @DisplayName("An access is never gathered into its own notification")
   void notIntoItself() {
     AccessEvent nurse = access("a", 0, NOW);
