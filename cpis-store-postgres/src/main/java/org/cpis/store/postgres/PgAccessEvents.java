@@ -35,23 +35,19 @@ final class PgAccessEvents implements AccessEventStore {
   @Override
   public void insert(AccessEvent e) {
     Objects.requireNonNull(e, "access event");
-    int inserted =
-        session.update(
-            "INSERT INTO {s}.access_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT DO NOTHING",
-            e.id(),
-            e.subject(),
-            e.accessor().userId(),
-            e.accessor().name(),
-            e.accessor().role(),
-            e.accessor().rbacActivityCode(),
-            e.organisation().odsCode(),
-            e.organisation().name(),
-            e.setting(),
-            e.accessedAt());
-    if (inserted == 0) {
-      throw new DuplicateRecordException("access event " + e.id() + " already exists");
-    }
+    session.insertNew(
+        () -> new DuplicateRecordException("access event " + e.id() + " already exists"),
+        "INSERT INTO {s}.access_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        e.id(),
+        e.subject(),
+        e.accessor().userId(),
+        e.accessor().name(),
+        e.accessor().role(),
+        e.accessor().rbacActivityCode(),
+        e.organisation().odsCode(),
+        e.organisation().name(),
+        e.setting(),
+        e.accessedAt());
   }
 
   @Override

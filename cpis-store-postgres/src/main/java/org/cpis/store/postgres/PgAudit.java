@@ -35,21 +35,17 @@ final class PgAudit implements AuditLog {
   @Override
   public void append(AuditRecord r) {
     Objects.requireNonNull(r, "audit record");
-    int inserted =
-        session.update(
-            "INSERT INTO {s}.audit_record (" + RECORD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT DO NOTHING",
-            r.id(),
-            r.at(),
-            r.action(),
-            r.actor(),
-            r.organisation(),
-            r.setting(),
-            r.subject(),
-            r.detail());
-    if (inserted == 0) {
-      throw new DuplicateRecordException("audit record " + r.id() + " already exists");
-    }
+    session.insertNew(
+        () -> new DuplicateRecordException("audit record " + r.id() + " already exists"),
+        "INSERT INTO {s}.audit_record (" + RECORD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        r.id(),
+        r.at(),
+        r.action(),
+        r.actor(),
+        r.organisation(),
+        r.setting(),
+        r.subject(),
+        r.detail());
   }
 
   @Override

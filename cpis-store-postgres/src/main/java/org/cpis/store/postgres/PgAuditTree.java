@@ -73,14 +73,11 @@ final class PgAuditTree implements AuditTreeStore {
   @Override
   public void putCheckpoint(AuditCheckpoint c) {
     Objects.requireNonNull(c, "checkpoint");
-    int inserted =
-        session.update(
-            "INSERT INTO {s}.audit_checkpoint (tree_size, note) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            c.treeSize(),
-            c.note());
-    if (inserted == 0) {
-      throw new DuplicateRecordException("an audit checkpoint of size " + c.treeSize() + " exists");
-    }
+    session.insertNew(
+        () -> new DuplicateRecordException("an audit checkpoint of size " + c.treeSize() + " exists"),
+        "INSERT INTO {s}.audit_checkpoint (tree_size, note) VALUES (?, ?)",
+        c.treeSize(),
+        c.note());
   }
 
   @Override

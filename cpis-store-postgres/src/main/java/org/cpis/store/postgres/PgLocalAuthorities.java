@@ -25,13 +25,10 @@ final class PgLocalAuthorities implements LocalAuthorityStore {
   @Override
   public void insert(LocalAuthority la) {
     Objects.requireNonNull(la, "local authority");
-    int inserted =
-        session.update(
-            "INSERT INTO {s}.local_authority (" + COLUMNS + ") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            la.odsCode(), la.name(), la.officeHoursPhone(), la.emergencyDutyPhone());
-    if (inserted == 0) {
-      throw new DuplicateRecordException("local authority " + la.odsCode() + " already exists");
-    }
+    session.insertNew(
+        () -> new DuplicateRecordException("local authority " + la.odsCode() + " already exists"),
+        "INSERT INTO {s}.local_authority (" + COLUMNS + ") VALUES (?, ?, ?, ?)",
+        la.odsCode(), la.name(), la.officeHoursPhone(), la.emergencyDutyPhone());
   }
 
   @Override

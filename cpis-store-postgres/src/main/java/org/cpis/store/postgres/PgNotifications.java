@@ -48,15 +48,12 @@ final class PgNotifications implements NotificationStore {
   public void insert(AccessNotification n, Optional<Claim> claim) {
     Objects.requireNonNull(n, "notification");
     Objects.requireNonNull(claim, "claim");
-    int inserted =
-        session.update(
-            "INSERT INTO {s}.notification (" + COLUMNS + ", claimant, claimed_until) VALUES ("
-                + Session.placeholders(FIELDS.size() + 3) + ") ON CONFLICT DO NOTHING",
-            Session.parameters(
-                n.id(), values(n), claim.map(Claim::claimant), claim.map(Claim::until)));
-    if (inserted == 0) {
-      throw new DuplicateRecordException("notification " + n.id() + " already exists");
-    }
+    session.insertNew(
+        () -> new DuplicateRecordException("notification " + n.id() + " already exists"),
+        "INSERT INTO {s}.notification (" + COLUMNS + ", claimant, claimed_until) VALUES ("
+            + Session.placeholders(FIELDS.size() + 3) + ")",
+        Session.parameters(
+            n.id(), values(n), claim.map(Claim::claimant), claim.map(Claim::until)));
   }
 
   @Override

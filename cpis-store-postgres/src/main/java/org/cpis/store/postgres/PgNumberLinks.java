@@ -33,13 +33,10 @@ final class PgNumberLinks implements NhsNumberLinkStore {
   @Override
   public void insert(NhsNumberLink l) {
     Objects.requireNonNull(l, "link");
-    int inserted =
-        session.update(
-            "INSERT INTO {s}.nhs_number_link (" + LINK_COLUMNS + ") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            l.number(), l.id(), l.replacement(), l.reportedBy(), l.recordedAt());
-    if (inserted == 0) {
-      throw new DuplicateRecordException("a number link " + l.id() + " or one from its number already exists");
-    }
+    session.insertNew(
+        () -> new DuplicateRecordException("a number link " + l.id() + " or one from its number already exists"),
+        "INSERT INTO {s}.nhs_number_link (" + LINK_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
+        l.number(), l.id(), l.replacement(), l.reportedBy(), l.recordedAt());
   }
 
   @Override
@@ -77,14 +74,11 @@ final class PgNumberLinks implements NhsNumberLinkStore {
   @Override
   public void insertNotice(NumberChangeNotice n) {
     Objects.requireNonNull(n, "notice");
-    int inserted =
-        session.update(
-            "INSERT INTO {s}.number_change_notice (" + NOTICE_COLUMNS + ") VALUES ("
-                + Session.placeholders(NOTICE_FIELDS.size() + 1) + ") ON CONFLICT DO NOTHING",
-            Session.parameters(n.id(), values(n)));
-    if (inserted == 0) {
-      throw new DuplicateRecordException("number change notice " + n.id() + " already exists");
-    }
+    session.insertNew(
+        () -> new DuplicateRecordException("number change notice " + n.id() + " already exists"),
+        "INSERT INTO {s}.number_change_notice (" + NOTICE_COLUMNS + ") VALUES ("
+            + Session.placeholders(NOTICE_FIELDS.size() + 1) + ")",
+        Session.parameters(n.id(), values(n)));
   }
 
   @Override

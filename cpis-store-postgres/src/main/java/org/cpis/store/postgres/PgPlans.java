@@ -40,14 +40,10 @@ final class PgPlans implements PlanStore {
   @Override
   public void insert(ProtectionPlan plan) {
     Objects.requireNonNull(plan, "plan");
-    int inserted =
-        session.update(
-            "INSERT INTO {s}.plan (" + COLUMNS + ") VALUES (" + Session.placeholders(FIELDS.size() + 2)
-                + ") ON CONFLICT DO NOTHING",
-            Session.parameters(plan.id().localAuthority(), plan.id().localReference(), values(plan)));
-    if (inserted == 0) {
-      throw new DuplicateRecordException("plan " + plan.id() + " already exists");
-    }
+    session.insertNew(
+        () -> new DuplicateRecordException("plan " + plan.id() + " already exists"),
+        "INSERT INTO {s}.plan (" + COLUMNS + ") VALUES (" + Session.placeholders(FIELDS.size() + 2) + ")",
+        Session.parameters(plan.id().localAuthority(), plan.id().localReference(), values(plan)));
   }
 
   @Override

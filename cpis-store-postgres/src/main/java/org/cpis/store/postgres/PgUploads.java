@@ -24,20 +24,16 @@ final class PgUploads implements UploadReceiptStore {
   @Override
   public void insert(UploadReceipt r) {
     Objects.requireNonNull(r, "upload receipt");
-    int inserted =
-        session.update(
-            "INSERT INTO {s}.upload_receipt (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT DO NOTHING",
-            r.id(),
-            r.localAuthority(),
-            r.receivedAt(),
-            r.accepted(),
-            r.unchanged(),
-            r.rejected(),
-            r.withoutNhsNumber());
-    if (inserted == 0) {
-      throw new DuplicateRecordException("upload receipt " + r.id() + " already exists");
-    }
+    session.insertNew(
+        () -> new DuplicateRecordException("upload receipt " + r.id() + " already exists"),
+        "INSERT INTO {s}.upload_receipt (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+        r.id(),
+        r.localAuthority(),
+        r.receivedAt(),
+        r.accepted(),
+        r.unchanged(),
+        r.rejected(),
+        r.withoutNhsNumber());
   }
 
   @Override

@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.cpis.model.NhsNumber;
 import org.cpis.model.OdsCode;
 import org.cpis.model.PlanType;
 import org.cpis.model.RecordId;
+import org.cpis.store.DuplicateRecordException;
 import org.cpis.store.StoreException;
 
 /**
@@ -68,6 +70,18 @@ final class Session {
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw doomed(e);
+    }
+  }
+
+  /**
+   * Runs an insert that refuses a duplicate by its row count: appends {@code ON CONFLICT DO
+   * NOTHING} to the statement and, if no row was inserted, throws the refusal. A conflict thus
+   * never becomes a failed statement and leaves the transaction usable. The refusal's message
+   * names the id, never an NHS number.
+   */
+  void insertNew(Supplier<DuplicateRecordException> duplicate, String template, Object... parameters) {
+    if (update(template + " ON CONFLICT DO NOTHING", parameters) == 0) {
+      throw duplicate.get();
     }
   }
 
