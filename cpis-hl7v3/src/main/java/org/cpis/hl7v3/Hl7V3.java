@@ -1,9 +1,13 @@
 package org.cpis.hl7v3;
 
 import java.util.Optional;
+import javax.xml.stream.XMLInputFactory;
 import org.cpis.model.PlanType;
 
-/** The names, namespaces and object identifiers the CP-IS HL7 V3 messages use. */
+/**
+ * The names, namespaces and object identifiers the CP-IS HL7 V3 messages use, and the standard
+ * StAX settings they are read with.
+ */
 public final class Hl7V3 {
 
   /** The HL7 V3 namespace of every message element. */
@@ -43,6 +47,20 @@ public final class Hl7V3 {
   static final String INTENDED_RECIPIENT_CONTENT = "COCT_TP145103GB01#IntendedRecipient";
 
   private Hl7V3() {}
+
+  /**
+   * Sets on {@code factory} the standard StAX properties this module reads messages with: DTDs
+   * off, no external entities, namespaces on; returns {@code factory}. Every StAX implementation
+   * takes them. The module's own parser, the JDK's, also refuses external DTDs, schemas and
+   * resources and limits the element depth, through JDK properties that other implementations
+   * may refuse; this method leaves those out.
+   */
+  public static XMLInputFactory applyStandardReadSettings(XMLInputFactory factory) {
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    return factory;
+  }
 
   /**
    * The upload template of each plan type: its element name, its {@code contentId} extension and

@@ -18,17 +18,14 @@ final class Xml {
   static final int MAX_ELEMENT_DEPTH = 100;
 
   /**
-   * The JDK's built-in StAX input factory, whatever else is on the class path, with DTDs off
-   * (a document that has one is refused), no external entities and no access to external DTDs
-   * or schemas. The StAX factory takes no secure-processing feature (the JDK refuses it); its
-   * {@code jdk.xml} limits apply by default, and the element depth is limited to {@value
-   * #MAX_ELEMENT_DEPTH}.
+   * The JDK's built-in StAX input factory, whatever else is on the class path, with {@link
+   * Hl7V3#applyStandardReadSettings}'s DTDs off (a document that has one is refused), no external
+   * entities and namespaces on, and no access to external DTDs or schemas. The StAX factory takes
+   * no secure-processing feature (the JDK refuses it); its {@code jdk.xml} limits apply by
+   * default, and the element depth is limited to {@value #MAX_ELEMENT_DEPTH}.
    */
   static XMLInputFactory inputFactory() {
-    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    XMLInputFactory factory = Hl7V3.applyStandardReadSettings(XMLInputFactory.newDefaultFactory());
     factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
     factory.setProperty("jdk.xml.maxElementDepth", MAX_ELEMENT_DEPTH);

@@ -8,6 +8,7 @@ import static org.cpis.hl7v3.Fixtures.record;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import javax.xml.stream.XMLInputFactory;
 import org.cpis.Cpis;
 import org.cpis.RecordOutcome;
 import org.cpis.hl7v3.Hl7FileException.Reason;
@@ -233,6 +234,18 @@ class BadInputTest {
             good.replaceFirst("COCT_TP146101GB01#CPPInformation", "COCT_TP146100GB01#LACInformation"),
             1, RejectionReason.MALFORMED_LINE, RecordResponseCode.CPR07);
     assertThat(ack.fileResponse()).contains("does not name the template COCT_TP146101GB01.CPPInformation");
+  }
+
+  @Test
+  void theStandardReadSettingsAreSetOnAnyFactoryGiven() {
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, true);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, true);
+    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+    assertThat(Hl7V3.applyStandardReadSettings(factory)).isSameAs(factory);
+    assertThat(factory.getProperty(XMLInputFactory.SUPPORT_DTD)).isEqualTo(false);
+    assertThat(factory.getProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES)).isEqualTo(false);
+    assertThat(factory.getProperty(XMLInputFactory.IS_NAMESPACE_AWARE)).isEqualTo(true);
   }
 
   @Test
