@@ -70,8 +70,8 @@ public final class RepeatAttendances {
       }
     }
     if (inWindow.size() < policy.minAttendances()) {
-      // Fewer accesses than the attendances needed (most checks: the current one alone) make
-      // fewer attendances still.
+      // Fewer accesses than a pattern's attendances make fewer attendances still (most checks:
+      // the current access alone).
       return Optional.empty();
     }
     List<Attendance> attendances = attendances(inWindow, policy);

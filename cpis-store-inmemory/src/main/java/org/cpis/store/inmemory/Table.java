@@ -148,7 +148,10 @@ final class Table<K extends Comparable<? super K>, V, I> {
     return index.last(indexValue, limit);
   }
 
-  /** Rows whose index key is {@code indexValue}, from the probe on in the index's order; the probe made only if there are any. */
+  /**
+   * Rows whose index key is {@code indexValue}, from the probe on in the index's order; the probe
+   * is made only if the key has rows.
+   */
   List<V> byIndexFrom(I indexValue, Supplier<V> probe) {
     return index.from(indexValue, probe);
   }
